@@ -1,0 +1,241 @@
+//! The answers file: `[meta]` (the parties and the project, as data only) and `[answers]`
+//! (typed values keyed by question id). Reading checks every key against the questionnaire;
+//! writing is stable (questionnaire order) so that saved sessions diff cleanly.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Diagnostic, Diagnostics, line_col};
+use crate::library::Library;
+use crate::value::Value;
+
+/// The project and the parties. Free text, never a template.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Meta {
+    pub project_name: String,
+    pub customer: String,
+    pub vendor: String,
+    /// The contract date, `YYYY-MM-DD`; empty when not known yet.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+}
+
+pub const META_KEYS: &[&str] = &["project_name", "customer", "vendor", "date"];
+
+impl Meta {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        Some(match key {
+            "project_name" => &self.project_name,
+            "customer" => &self.customer,
+            "vendor" => &self.vendor,
+            "date" => &self.date,
+            _ => return None,
+        })
+    }
+
+    /// Sets a field; control characters and line breaks become spaces, because these are
+    /// one-line names that go into Word XML and headings.
+    pub fn set(&mut self, key: &str, value: &str) -> bool {
+        let clean: String = value
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let clean = clean.trim().to_string();
+        match key {
+            "project_name" => self.project_name = clean,
+            "customer" => self.customer = clean,
+            "vendor" => self.vendor = clean,
+            "date" => self.date = clean,
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// What the user answered. Questions not named here take their defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub meta: Meta,
+    pub given: BTreeMap<String, Value>,
+}
+
+type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnswers {
+    meta: Option<SpannedTable>,
+    answers: Option<SpannedTable>,
+}
+
+impl Answers {
+    /// Reads and checks an answers file against the questionnaire. `file` names it in
+    /// messages. Every problem is reported, each naming the key.
+    pub fn parse(text: &str, file: &str, library: &Library) -> Result<Answers, Diagnostics> {
+        let raw: RawAnswers = toml::from_str(text).map_err(|e| {
+            let pos = e.span().map(|s| line_col(text, s.start));
+            let msg = e.message().trim().replace('\n', " ");
+            Diagnostics(vec![Diagnostic::new(file, msg).at(pos)])
+        })?;
+        let mut diags = Vec::new();
+        let at = |s: &std::ops::Range<usize>| Some(line_col(text, s.start));
+        let mut answers = Answers::default();
+        for (key, value) in raw.meta.unwrap_or_default() {
+            let k = key.get_ref().as_str();
+            match value.get_ref() {
+                toml::Value::String(s) if META_KEYS.contains(&k) => {
+                    if k == "date" && crate::format::parse_date(s).is_none() {
+                        diags.push(
+                            Diagnostic::new(file, format!("\"{s}\" is not a date (YYYY-MM-DD)"))
+                                .at(at(&value.span()))
+                                .key(&format!("meta.{k}")),
+                        );
+                    }
+                    answers.meta.set(k, s);
+                }
+                other if META_KEYS.contains(&k) => diags.push(
+                    Diagnostic::new(
+                        file,
+                        format!("expected a string, found {}", other.type_str()),
+                    )
+                    .at(at(&value.span()))
+                    .key(&format!("meta.{k}")),
+                ),
+                _ => diags.push(
+                    Diagnostic::new(
+                        file,
+                        format!("unknown key (meta keys: {})", META_KEYS.join(", ")),
+                    )
+                    .at(at(&key.span()))
+                    .key(&format!("meta.{k}")),
+                ),
+            }
+        }
+        for (key, value) in raw.answers.unwrap_or_default() {
+            let k = key.get_ref().as_str();
+            let Some(q) = library.question(k) else {
+                diags.push(
+                    Diagnostic::new(file, "unknown question id")
+                        .at(at(&key.span()))
+                        .key(k),
+                );
+                continue;
+            };
+            match q
+                .kind
+                .read(value.get_ref())
+                .and_then(|v| q.check(&v).map(|()| v))
+            {
+                Ok(v) => {
+                    answers.given.insert(k.to_string(), v);
+                }
+                Err(m) => diags.push(Diagnostic::new(file, m).at(at(&value.span())).key(k)),
+            }
+        }
+        for id in answers.missing(library) {
+            diags.push(Diagnostic::new(file, "a required answer is missing").key(id));
+        }
+        if diags.is_empty() {
+            Ok(answers)
+        } else {
+            Err(Diagnostics(diags))
+        }
+    }
+
+    /// Every question's value: the answer where one is given and the question is asked,
+    /// else the default (or the kind's zero value for a skipped question).
+    pub fn resolve(&self, library: &Library) -> BTreeMap<String, Value> {
+        let mut values: BTreeMap<String, Value> = BTreeMap::new();
+        for &i in &library.eval_order {
+            let q = &library.questions[i];
+            let v = match self.asked(q, &values) {
+                true => self.given.get(&q.id).cloned().or_else(|| q.default.clone()),
+                false => None,
+            };
+            values.insert(q.id.clone(), v.unwrap_or_else(|| q.skipped_value()));
+        }
+        values
+    }
+
+    fn asked(&self, q: &crate::library::Question, values: &BTreeMap<String, Value>) -> bool {
+        q.when
+            .as_ref()
+            .is_none_or(|(e, _)| e.holds(&|n| values.get(n)))
+    }
+
+    /// Whether each question is asked under these answers, in questionnaire order.
+    pub fn asked_questions(&self, library: &Library) -> Vec<bool> {
+        let values = self.resolve(library);
+        library
+            .questions
+            .iter()
+            .map(|q| self.asked(q, &values))
+            .collect()
+    }
+
+    /// Required questions that are asked but not answered, in questionnaire order.
+    pub fn missing<'l>(&self, library: &'l Library) -> Vec<&'l str> {
+        let asked = self.asked_questions(library);
+        library
+            .questions
+            .iter()
+            .zip(asked)
+            .filter(|(q, asked)| *asked && q.default.is_none() && !self.given.contains_key(&q.id))
+            .map(|(q, _)| q.id.as_str())
+            .collect()
+    }
+
+    /// Answers that were given for questions the skip logic does not ask: kept in the file,
+    /// but they do not count, and the drafter is told so.
+    pub fn unused<'a>(&'a self, library: &Library) -> Vec<&'a str> {
+        let asked = self.asked_questions(library);
+        self.given
+            .keys()
+            .filter(|k| {
+                library
+                    .question_index
+                    .get(k.as_str())
+                    .is_some_and(|&i| !asked[i])
+            })
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The answers file text: `[meta]` then `[answers]` in questionnaire order.
+    pub fn to_toml(&self, library: &Library) -> String {
+        let mut out = String::from("[meta]\n");
+        for key in META_KEYS {
+            let v = self.meta.get(key).unwrap_or_default();
+            if !v.is_empty() || *key != "date" {
+                out.push_str(&format!("{key} = {}\n", toml::Value::String(v.to_string())));
+            }
+        }
+        out.push_str("\n[answers]\n");
+        let ordered = library
+            .questions
+            .iter()
+            .filter_map(|q| self.given.get(&q.id).map(|v| (q.id.as_str(), v)));
+        let unknown = self
+            .given
+            .iter()
+            .filter(|(k, _)| library.question(k).is_none())
+            .map(|(k, v)| (k.as_str(), v));
+        for (id, v) in ordered.chain(unknown) {
+            out.push_str(&format!("{id} = {}\n", to_toml_value(v)));
+        }
+        out
+    }
+}
+
+fn to_toml_value(v: &Value) -> toml::Value {
+    match v {
+        Value::Bool(b) => toml::Value::Boolean(*b),
+        Value::Int(i) => toml::Value::Integer(*i),
+        Value::Str(s) => toml::Value::String(s.clone()),
+        Value::List(l) => {
+            toml::Value::Array(l.iter().map(|s| toml::Value::String(s.clone())).collect())
+        }
+    }
+}

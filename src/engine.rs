@@ -1,0 +1,8 @@
+//! The assembly engine: pure functions from a library and answers to the selected clause
+//! set, numbered, with computed values, a trace of every decision and warnings. No file
+//! system, terminal or clock here.
+
+pub mod compute;
+mod select;
+
+pub use select::{Assembly, Excluded, Included, Warning, assemble};

@@ -1,0 +1,108 @@
+//! Errors of the core. Every problem names where it is: file, line and column, the clause
+//! or question id and the key, so that a drafter can go straight to it.
+
+use std::fmt;
+
+/// One problem in an input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    /// 1-based line and column, when the position is known.
+    pub pos: Option<(usize, usize)>,
+    /// The clause, question, source or warning id the problem belongs to.
+    pub id: Option<String>,
+    /// The key (field) at fault, e.g. `body.ja` or `personal_data_kinds`.
+    pub key: Option<String>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            pos: None,
+            id: None,
+            key: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, pos: Option<(usize, usize)>) -> Self {
+        self.pos = pos;
+        self
+    }
+
+    pub fn id(mut self, id: &str) -> Self {
+        self.id = Some(id.to_string());
+        self
+    }
+
+    pub fn key(mut self, key: &str) -> Self {
+        self.key = Some(key.to_string());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some((line, col)) = self.pos {
+            write!(f, ":{line}:{col}")?;
+        }
+        if let Some(id) = &self.id {
+            write!(f, ": [{id}]")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, " {key}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A list of problems, reported all at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The clause library or its templates are invalid.
+    #[error("{0}")]
+    Library(Diagnostics),
+    /// The answers file is invalid.
+    #[error("{0}")]
+    Answers(Diagnostics),
+    /// A clause or document template failed while rendering these answers.
+    #[error("{0}")]
+    Render(Diagnostics),
+}
+
+impl Error {
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Error::Library(d) | Error::Answers(d) | Error::Render(d) => &d.0,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Turns a byte offset into a 1-based (line, column), columns counted in characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}

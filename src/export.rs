@@ -1,0 +1,164 @@
+//! Exporters: each turns a rendered document into the bytes of one format. Markdown, text
+//! and HTML go through Tera document templates (embedded defaults, overridable file by file
+//! with `--templates DIR`); JSON and DOCX are built in code.
+
+mod json;
+mod wrap;
+
+use tera::{Context, Tera};
+
+use crate::document::Document;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::lang::LangSel;
+use crate::library::Library;
+
+/// A Tera error in a document template, positioned in the template file.
+fn template_diag(e: &tera::Error, file: &str) -> Diagnostic {
+    let origin = crate::library::model::Origin {
+        file: file.to_string(),
+        pos: Some((1, 1)),
+        fields: vec![("template".into(), (1, 1))],
+    };
+    let mut d = crate::render::tera_diag(e, &origin, file, "template");
+    (d.id, d.key) = (None, None);
+    d
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Md,
+    Html,
+    Txt,
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Txt, Format::Json];
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.extension() == s)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Txt => "txt",
+            Format::Json => "json",
+        }
+    }
+
+    /// Text formats may go to standard output.
+    pub fn is_text(self) -> bool {
+        true
+    }
+
+    fn template(self) -> Option<&'static str> {
+        match self {
+            Format::Md => Some("document.md.tera"),
+            Format::Html => Some("document.html.tera"),
+            Format::Txt => Some("document.txt.tera"),
+            Format::Json => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ExportOptions {
+    pub lang: LangSel,
+    /// Include each clause's rationale, sources and the reason it was selected.
+    pub notes: bool,
+}
+
+/// A document template file: its name (e.g. `document.md.tera`) and text.
+pub struct TemplateFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// One Tera instance per templated format: escaping is a property of the format.
+pub struct Exporter {
+    engines: Vec<(Format, Tera)>,
+}
+
+impl Exporter {
+    /// Compiles the document templates. `files` are the defaults overlaid with the user's.
+    pub fn new(files: &[TemplateFile], library: &Library) -> Result<Exporter, Diagnostics> {
+        let mut diags = Vec::new();
+        let known: Vec<&str> = Format::ALL.iter().filter_map(|f| f.template()).collect();
+        for f in files.iter().filter(|f| !known.contains(&f.name.as_str())) {
+            diags.push(Diagnostic::new(
+                &f.name,
+                format!(
+                    "not a document template (expected one of: {})",
+                    known.join(", ")
+                ),
+            ));
+        }
+        let mut engines = Vec::new();
+        for format in Format::ALL {
+            let Some(name) = format.template() else {
+                continue;
+            };
+            let Some(file) = files.iter().rev().find(|f| f.name == name) else {
+                diags.push(Diagnostic::new(name, "the document template is missing"));
+                continue;
+            };
+            let mut tera = Tera::new();
+            tera.autoescape_on(if format == Format::Html {
+                vec![".html.tera"]
+            } else {
+                vec![]
+            });
+            crate::render::register_filters(&mut tera, crate::render::choice_labels(library));
+            wrap::register(&mut tera);
+            match tera.add_raw_template(name, &file.text) {
+                Ok(()) => engines.push((format, tera)),
+                Err(e) => diags.push(template_diag(&e, &file.name)),
+            }
+        }
+        if diags.is_empty() {
+            Ok(Exporter { engines })
+        } else {
+            Err(Diagnostics(diags))
+        }
+    }
+
+    pub fn export(
+        &self,
+        doc: &Document,
+        format: Format,
+        opts: &ExportOptions,
+    ) -> Result<Vec<u8>, Diagnostics> {
+        if format == Format::Json {
+            return Ok(json::export(doc, opts.lang));
+        }
+        let (name, tera) = self
+            .engines
+            .iter()
+            .find(|(f, _)| *f == format)
+            .map(|(f, t)| (f.template().unwrap_or_default(), t))
+            .ok_or_else(|| {
+                Diagnostics(vec![Diagnostic::new(
+                    format.extension(),
+                    "no template for this format",
+                )])
+            })?;
+        let mut ctx = Context::new();
+        ctx.insert("doc", doc);
+        ctx.insert(
+            "langs",
+            &opts
+                .lang
+                .langs()
+                .iter()
+                .map(|l| l.code())
+                .collect::<Vec<_>>(),
+        );
+        ctx.insert("lang", opts.lang.primary().code());
+        ctx.insert("notes", &opts.notes);
+        tera.render(name, &ctx)
+            .map(String::into_bytes)
+            .map_err(|e| Diagnostics(vec![template_diag(&e, name)]))
+    }
+}

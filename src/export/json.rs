@@ -1,0 +1,77 @@
+//! `build --format json`: the assembly in the fixed schema `secdraft.assembly/1`.
+
+use serde_json::{Map, Value as Json, json};
+
+use crate::document::{Document, plain_text};
+use crate::lang::{Bilingual, LangSel};
+
+fn text(b: &Bilingual<String>, sel: LangSel) -> Json {
+    match sel {
+        LangSel::One(l) => Json::String(b.get(l).clone()),
+        LangSel::Both => json!({"ja": b.ja, "en": b.en}),
+    }
+}
+
+pub fn export(doc: &Document, sel: LangSel) -> Vec<u8> {
+    let primary = sel.primary();
+    let mut meta = Map::new();
+    for (k, v) in [
+        ("project_name", &doc.meta.project_name),
+        ("customer", &doc.meta.customer),
+        ("vendor", &doc.meta.vendor),
+    ] {
+        meta.insert(k.into(), json!(v));
+    }
+    if !doc.meta.date.is_empty() {
+        meta.insert("date".into(), json!(doc.meta.date));
+    }
+    let computed: Map<String, Json> = doc
+        .computed
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
+    let clauses: Vec<Json> = doc
+        .articles
+        .iter()
+        .map(|a| {
+            let body = a.paragraphs.map(|l, p| plain_text(p, l));
+            json!({
+                "id": a.id,
+                "family": a.family,
+                "number": a.number,
+                "title": text(&a.title, sel),
+                "text": text(&body, sel),
+                "rationale": text(&a.rationale, sel),
+                "sources": a.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let out = json!({
+        "schema": "secdraft.assembly/1",
+        "lang": sel.code(),
+        "meta": meta,
+        "computed": computed,
+        "clauses": clauses,
+        "excluded": doc.excluded.iter().map(|e| json!({"id": e.id, "reason": e.reason.get(primary)})).collect::<Vec<_>>(),
+        "warnings": doc.warnings.iter().map(|w| json!({"code": w.code, "message": w.message.get(primary)})).collect::<Vec<_>>(),
+    });
+    let mut bytes = serde_json::to_vec_pretty(&out).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn both_languages_become_objects() {
+        let b = Bilingual::new("甲".to_string(), "Customer".to_string());
+        assert_eq!(
+            text(&b, LangSel::Both),
+            json!({"ja": "甲", "en": "Customer"})
+        );
+        assert_eq!(text(&b, LangSel::One(Lang::En)), json!("Customer"));
+    }
+}

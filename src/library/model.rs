@@ -1,0 +1,272 @@
+//! The validated library, ready for the engine.
+
+use std::collections::HashMap;
+
+pub use super::load::Origin;
+use crate::condition::Expr;
+use crate::lang::{Bilingual, Lang};
+use crate::value::{Type, Value};
+
+/// Values the engine computes from the answers; conditions and templates read them like
+/// answers. The engine (`engine::compute`) gives each its value.
+pub const COMPUTED: &[(&str, Type)] = &[
+    ("liability_cap_jpy", Type::Int),
+    ("exposure_estimate_jpy", Type::Int),
+    ("super_cap_jpy", Type::Int),
+    ("reportable_breach", Type::Bool),
+    ("public_sector", Type::Bool),
+    ("card_data", Type::Bool),
+];
+
+/// The questions of the interface contract, with the kinds other tools rely on.
+pub const CONTRACT_QUESTIONS: &[(&str, Kind)] = &[
+    ("personal_data", Kind::Bool),
+    ("personal_data_kinds", Kind::Multi),
+    ("data_subjects", Kind::Int),
+    ("dmz", Kind::Bool),
+    ("subcontracting", Kind::Bool),
+    ("budget_jpy", Kind::Yen),
+    ("maintenance", Kind::Bool),
+    ("ai_use", Kind::Bool),
+    ("stance", Kind::Choice),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Bool,
+    Int,
+    /// An amount in yen: an integer shown with thousands separators.
+    Yen,
+    Choice,
+    Multi,
+    Text,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "bool" => Kind::Bool,
+            "int" => Kind::Int,
+            "yen" => Kind::Yen,
+            "choice" => Kind::Choice,
+            "multi" => Kind::Multi,
+            "text" => Kind::Text,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Bool => "bool",
+            Kind::Int => "int",
+            Kind::Yen => "yen",
+            Kind::Choice => "choice",
+            Kind::Multi => "multi",
+            Kind::Text => "text",
+        }
+    }
+
+    pub fn ty(self) -> Type {
+        match self {
+            Kind::Bool => Type::Bool,
+            Kind::Int | Kind::Yen => Type::Int,
+            Kind::Choice | Kind::Text => Type::Str,
+            Kind::Multi => Type::List,
+        }
+    }
+
+    /// Reads a TOML value as a value of this kind (types only; ranges are `Question::check`).
+    pub fn read(self, v: &toml::Value) -> Result<Value, String> {
+        let got = v.type_str();
+        let wrong = || Err(format!("expected {}, found {got}", self.expected()));
+        match (self, v) {
+            (Kind::Bool, toml::Value::Boolean(b)) => Ok(Value::Bool(*b)),
+            (Kind::Int | Kind::Yen, toml::Value::Integer(i)) => Ok(Value::Int(*i)),
+            (Kind::Choice | Kind::Text, toml::Value::String(s)) => Ok(Value::Str(s.clone())),
+            (Kind::Multi, toml::Value::Array(items)) => items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string).ok_or(()))
+                .collect::<Result<Vec<_>, ()>>()
+                .map(Value::List)
+                .or_else(|()| Err("expected a list of strings".to_string())),
+            _ => wrong(),
+        }
+    }
+
+    fn expected(self) -> &'static str {
+        match self {
+            Kind::Bool => "true or false",
+            Kind::Int => "an integer",
+            Kind::Yen => "an integer amount in yen",
+            Kind::Choice => "one of the choices as a string",
+            Kind::Multi => "a list of choices",
+            Kind::Text => "a string",
+        }
+    }
+
+    pub fn has_choices(self) -> bool {
+        matches!(self, Kind::Choice | Kind::Multi)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: Bilingual<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub section: String,
+    pub kind: Kind,
+    pub prompt: Bilingual<String>,
+    pub help: Bilingual<String>,
+    pub choices: Vec<Choice>,
+    /// Absent: the answer is required whenever the question is asked.
+    pub default: Option<Value>,
+    /// Skip logic: the question is asked only when this holds.
+    pub when: Option<(Expr, String)>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// The choice values, kept apart for the condition checker.
+    pub choice_values: Vec<String>,
+}
+
+impl Question {
+    pub fn choice(&self, value: &str) -> Option<&Choice> {
+        self.choices.iter().find(|c| c.value == value)
+    }
+
+    /// Checks a typed value against the question's range and choices.
+    pub fn check(&self, value: &Value) -> Result<(), String> {
+        let choices = || self.choice_values.join(", ");
+        match value {
+            Value::Int(n) => {
+                if let Some(min) = self.min.filter(|m| n < m) {
+                    return Err(format!("{n} is below the minimum {min}"));
+                }
+                if let Some(max) = self.max.filter(|m| n > m) {
+                    return Err(format!("{n} is above the maximum {max}"));
+                }
+            }
+            Value::Str(s) if self.kind == Kind::Choice && self.choice(s).is_none() => {
+                return Err(format!("\"{s}\" is not one of the choices ({})", choices()));
+            }
+            Value::List(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    if self.choice(item).is_none() {
+                        return Err(format!(
+                            "\"{item}\" is not one of the choices ({})",
+                            choices()
+                        ));
+                    }
+                    if items[..i].contains(item) {
+                        return Err(format!("\"{item}\" is listed twice"));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The value a skipped question takes.
+    pub fn skipped_value(&self) -> Value {
+        self.default
+            .clone()
+            .unwrap_or_else(|| self.kind.ty().zero())
+    }
+
+    /// A value in words, in one language: choice labels, amounts with separators.
+    pub fn describe(&self, value: &Value, lang: Lang) -> String {
+        match value {
+            Value::Bool(b) => match (b, lang) {
+                (true, Lang::Ja) => "はい".into(),
+                (false, Lang::Ja) => "いいえ".into(),
+                (true, Lang::En) => "Yes".into(),
+                (false, Lang::En) => "No".into(),
+            },
+            Value::Int(n) if self.kind == Kind::Yen => crate::format::yen(*n, lang),
+            Value::Int(n) => crate::format::thousands(*n),
+            Value::Str(s) => self.label(s, lang),
+            Value::List(items) if items.is_empty() => match lang {
+                Lang::Ja => "なし".into(),
+                Lang::En => "None".into(),
+            },
+            Value::List(items) => {
+                let sep = if lang == Lang::Ja { "、" } else { ", " };
+                items
+                    .iter()
+                    .map(|i| self.label(i, lang))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            }
+        }
+    }
+
+    fn label(&self, value: &str, lang: Lang) -> String {
+        self.choice(value)
+            .map_or_else(|| value.to_string(), |c| c.label.get(lang).clone())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub citation: Bilingual<String>,
+    pub holding: Bilingual<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Clause {
+    pub id: String,
+    pub family: String,
+    pub order: i64,
+    pub title: Bilingual<String>,
+    pub when: Expr,
+    /// The condition as written, for traces.
+    pub when_src: String,
+    /// The stances the clause serves; `None` = all.
+    pub stance: Option<Vec<String>>,
+    pub body: Bilingual<String>,
+    pub rationale: Bilingual<String>,
+    pub sources: Vec<String>,
+    /// Where the clause was written, for template errors found when rendering.
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct WarningRule {
+    pub code: String,
+    pub when: Expr,
+    pub when_src: String,
+    pub message: Bilingual<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub questions: Vec<Question>,
+    pub sources: Vec<Source>,
+    pub clauses: Vec<Clause>,
+    pub warnings: Vec<WarningRule>,
+    /// Question indexes in an order where every question comes after those its `when` reads.
+    pub eval_order: Vec<usize>,
+    pub(crate) question_index: HashMap<String, usize>,
+    pub(crate) source_index: HashMap<String, usize>,
+}
+
+impl Library {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.question_index.get(id).map(|&i| &self.questions[i])
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.id == id)
+    }
+}

@@ -1,0 +1,362 @@
+//! Cross-checks over the whole library: ids, references, conditions, skip-logic cycles and
+//! the lint that every liability variant keeps the carve-out for intent and gross negligence.
+
+use std::collections::{HashMap, HashSet};
+
+use super::family::{family, section};
+use super::load::{Origin, Parsed};
+use super::model::{COMPUTED, CONTRACT_QUESTIONS, Kind, Library, Question};
+use crate::condition::{Expr, VarInfo};
+use crate::error::Diagnostic;
+
+/// The carve-out every capped liability clause must state, in each language.
+pub const CARVE_OUT_JA: &str = "故意又は重大な過失";
+pub const CARVE_OUT_EN: &str = "gross negligence";
+
+fn check_condition<'a>(
+    expr: &Expr,
+    src: &str,
+    origin: &Origin,
+    id: &str,
+    lookup: &impl Fn(&str) -> Option<VarInfo<'a>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for e in expr.check(lookup) {
+        let col = src[..e.offset.min(src.len())].chars().count() + 1;
+        diags.push(
+            Diagnostic::new(&origin.file, format!("condition: {}", e.message))
+                .at(origin.inside("when", 1, col))
+                .id(id)
+                .key("when"),
+        );
+    }
+}
+
+fn duplicates<'a>(
+    items: impl Iterator<Item = (&'a str, &'a Origin)>,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<&str, &Origin> = HashMap::new();
+    for (id, origin) in items {
+        if let Some(first) = seen.insert(id, origin) {
+            let (line, _) = first.pos.unwrap_or((0, 0));
+            diags.push(origin.diag(
+                id,
+                None,
+                format!(
+                    "duplicate {what} id (first defined in {} line {line})",
+                    first.file
+                ),
+            ));
+        }
+    }
+}
+
+fn check_question(q: &Question, origin: &Origin, diags: &mut Vec<Diagnostic>) {
+    let id = q.id.as_str();
+    if section(&q.section).is_none() {
+        let all: Vec<_> = super::SECTIONS.iter().map(|s| s.id).collect();
+        diags.push(origin.diag(
+            id,
+            Some("section"),
+            format!("unknown section \"{}\" ({})", q.section, all.join(", ")),
+        ));
+    }
+    if q.kind.has_choices() && q.choices.is_empty() {
+        diags.push(origin.diag(id, Some("choices"), "a choice question needs choices"));
+    }
+    if !q.kind.has_choices() && !q.choices.is_empty() {
+        diags.push(origin.diag(
+            id,
+            Some("choices"),
+            format!("a {} question has no choices", q.kind.name()),
+        ));
+    }
+    for (i, c) in q.choice_values.iter().enumerate() {
+        if q.choice_values[..i].contains(c) {
+            diags.push(origin.diag(
+                id,
+                Some("choices"),
+                format!("choice \"{c}\" is listed twice"),
+            ));
+        }
+    }
+    if let (Some(min), Some(max)) = (q.min, q.max)
+        && min > max
+    {
+        diags.push(origin.diag(id, Some("min"), format!("min {min} is above max {max}")));
+    }
+    if let Some(d) = &q.default
+        && let Err(m) = q.check(d)
+    {
+        diags.push(origin.diag(id, Some("default"), format!("default {m}")));
+    }
+}
+
+/// Orders questions so that each comes after the ones its `when` reads; reports cycles.
+fn eval_order(questions: &[(Question, Origin)], diags: &mut Vec<Diagnostic>) -> Vec<usize> {
+    let index: HashMap<&str, usize> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, (q, _))| (q.id.as_str(), i))
+        .collect();
+    let deps: Vec<Vec<usize>> = questions
+        .iter()
+        .map(|(q, _)| {
+            q.when.as_ref().map_or_else(Vec::new, |(e, _)| {
+                e.vars()
+                    .iter()
+                    .filter_map(|v| index.get(v).copied())
+                    .collect()
+            })
+        })
+        .collect();
+    // 0 = unvisited, 1 = on the stack, 2 = done.
+    let mut state = vec![0u8; questions.len()];
+    let mut order = Vec::with_capacity(questions.len());
+    for root in 0..questions.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        state[root] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&dep) = deps[node].get(*next) {
+                *next += 1;
+                match state[dep] {
+                    0 => {
+                        state[dep] = 1;
+                        stack.push((dep, 0));
+                    }
+                    1 => {
+                        let start = stack.iter().position(|&(n, _)| n == dep).unwrap_or(0);
+                        let mut cycle: Vec<&str> = stack[start..]
+                            .iter()
+                            .map(|&(n, _)| questions[n].0.id.as_str())
+                            .collect();
+                        cycle.push(&questions[dep].0.id);
+                        let (q, origin) = &questions[node];
+                        diags.push(origin.diag(
+                            &q.id,
+                            Some("when"),
+                            format!("skip-logic cycle: {}", cycle.join(" → ")),
+                        ));
+                    }
+                    _ => {}
+                }
+            } else {
+                state[node] = 2;
+                order.push(node);
+                stack.pop();
+            }
+        }
+    }
+    order
+}
+
+pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
+    let Parsed {
+        questions,
+        sources,
+        clauses,
+        warnings,
+        clause_file_family,
+    } = parsed;
+
+    duplicates(
+        questions.iter().map(|(q, o)| (q.id.as_str(), o)),
+        "question",
+        diags,
+    );
+    duplicates(
+        sources.iter().map(|(s, o)| (s.id.as_str(), o)),
+        "source",
+        diags,
+    );
+    duplicates(
+        clauses.iter().map(|c| (c.id.as_str(), &c.origin)),
+        "clause",
+        diags,
+    );
+    duplicates(
+        warnings.iter().map(|(w, o)| (w.code.as_str(), o)),
+        "warning",
+        diags,
+    );
+
+    for (q, origin) in &questions {
+        check_question(q, origin, diags);
+    }
+    let by_id: HashMap<&str, &Question> =
+        questions.iter().map(|(q, _)| (q.id.as_str(), q)).collect();
+    let questions_file = questions
+        .first()
+        .map_or("questions.toml".to_string(), |(_, o)| o.file.clone());
+    for (id, kind) in CONTRACT_QUESTIONS {
+        match by_id.get(id) {
+            None => diags.push(
+                Diagnostic::new(
+                    &questions_file,
+                    "the questionnaire lacks a question of the interface contract",
+                )
+                .id(id),
+            ),
+            Some(q) if q.kind != *kind && !(q.kind == Kind::Int && *kind == Kind::Yen) => diags
+                .push(
+                    Diagnostic::new(&questions_file, format!("must be of kind {}", kind.name()))
+                        .id(id)
+                        .key("kind"),
+                ),
+            Some(_) => {}
+        }
+    }
+    let stances: Vec<String> = by_id
+        .get("stance")
+        .map_or_else(Vec::new, |q| q.choice_values.clone());
+    for required in ["customer", "balanced"] {
+        if by_id.contains_key("stance") && !stances.iter().any(|s| s == required) {
+            diags.push(
+                Diagnostic::new(
+                    &questions_file,
+                    format!("stance must offer the choice \"{required}\""),
+                )
+                .id("stance")
+                .key("choices"),
+            );
+        }
+    }
+
+    let question_info = |name: &str| {
+        by_id.get(name).map(|q| VarInfo {
+            ty: q.kind.ty(),
+            choices: q.kind.has_choices().then_some(q.choice_values.as_slice()),
+        })
+    };
+    let any_info = |name: &str| {
+        question_info(name).or_else(|| {
+            COMPUTED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|&(_, ty)| VarInfo { ty, choices: None })
+        })
+    };
+    for (q, origin) in &questions {
+        if let Some((expr, src)) = &q.when {
+            let own = |name: &str| {
+                if name == q.id {
+                    None
+                } else {
+                    question_info(name)
+                }
+            };
+            check_condition(expr, src, origin, &q.id, &own, diags);
+        }
+    }
+    let eval_order = eval_order(&questions, diags);
+
+    let source_ids: HashSet<&str> = sources.iter().map(|(s, _)| s.id.as_str()).collect();
+    let check_sources = |ids: &[String], origin: &Origin, id: &str, diags: &mut Vec<Diagnostic>| {
+        for s in ids.iter().filter(|s| !source_ids.contains(s.as_str())) {
+            diags.push(origin.diag(id, Some("sources"), format!("unknown source \"{s}\"")));
+        }
+    };
+    for (c, file_family) in clauses.iter().zip(&clause_file_family) {
+        let o = &c.origin;
+        if family(&c.family).is_none() {
+            let all: Vec<_> = super::FAMILIES.iter().map(|f| f.id).collect();
+            diags.push(o.diag(
+                &c.id,
+                Some("family"),
+                format!("unknown family \"{}\" ({})", c.family, all.join(", ")),
+            ));
+        } else if &c.family != file_family {
+            diags.push(o.diag(
+                &c.id,
+                Some("family"),
+                format!(
+                    "a clause of family \"{}\" belongs in {}.toml",
+                    c.family, c.family
+                ),
+            ));
+        }
+        check_condition(&c.when, &c.when_src, o, &c.id, &any_info, diags);
+        for s in c.stance.iter().flatten().filter(|s| !stances.contains(s)) {
+            diags.push(o.diag(
+                &c.id,
+                Some("stance"),
+                format!("unknown stance \"{s}\" ({})", stances.join(", ")),
+            ));
+        }
+        if c.sources.is_empty() {
+            diags.push(o.diag(&c.id, Some("sources"), "a clause cites at least one source"));
+        }
+        check_sources(&c.sources, o, &c.id, diags);
+    }
+    for (w, o) in &warnings {
+        check_condition(&w.when, &w.when_src, o, &w.code, &any_info, diags);
+        check_sources(&w.sources, o, &w.code, diags);
+    }
+    lint_carve_out(&clauses, &stances, diags);
+
+    let question_index = questions
+        .iter()
+        .enumerate()
+        .map(|(i, (q, _))| (q.id.clone(), i))
+        .collect();
+    let source_index = sources
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| (s.id.clone(), i))
+        .collect();
+    Library {
+        questions: questions.into_iter().map(|(q, _)| q).collect(),
+        sources: sources.into_iter().map(|(s, _)| s).collect(),
+        clauses,
+        warnings: warnings.into_iter().map(|(w, _)| w).collect(),
+        eval_order,
+        question_index,
+        source_index,
+    }
+}
+
+/// Courts set a cap aside for intent or gross negligence whatever the contract says (the
+/// MENET case, Tokyo DC 2014): a liability clause that caps without saying so misleads.
+fn lint_carve_out(clauses: &[super::Clause], stances: &[String], diags: &mut Vec<Diagnostic>) {
+    let liability = || clauses.iter().filter(|c| c.family == "liability");
+    for c in liability() {
+        let caps = c.body.ja.contains("上限") || c.body.en.to_lowercase().contains(" cap");
+        let carve =
+            c.body.ja.contains(CARVE_OUT_JA) && c.body.en.to_lowercase().contains(CARVE_OUT_EN);
+        if caps && !carve {
+            diags.push(c.origin.diag(
+                &c.id,
+                Some("body"),
+                format!(
+                    "a liability clause that caps damages must keep the carve-out \"{CARVE_OUT_JA}\" / \"{CARVE_OUT_EN}\" in both languages"
+                ),
+            ));
+        }
+    }
+    if liability().next().is_none() {
+        return;
+    }
+    for stance in stances {
+        let kept = liability().any(|c| {
+            c.stance.as_ref().is_none_or(|s| s.contains(stance))
+                && c.when_src.trim() == "true"
+                && c.body.ja.contains(CARVE_OUT_JA)
+        });
+        if !kept {
+            let file = liability()
+                .next()
+                .map_or(String::new(), |c| c.origin.file.clone());
+            diags.push(Diagnostic::new(
+                &file,
+                format!(
+                    "no liability clause states the carve-out \"{CARVE_OUT_JA}\" unconditionally for stance \"{stance}\""
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The edge where files are read and written: a loaded library with its compiled
+//! templates, shared by the command line and the questionnaire.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::answers::Answers;
+use crate::document::Document;
+use crate::engine::{Assembly, assemble};
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::export::{ExportOptions, Exporter, Format, TemplateFile};
+use crate::library::{Library, LibraryFile, parse_library};
+use crate::render::Renderer;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// A library ready to draft from.
+pub struct Workspace {
+    pub library: Library,
+    renderer: Renderer,
+    exporter: Exporter,
+}
+
+fn read_dir(dir: &Path, ext: &str) -> Result<Vec<(String, String)>, Diagnostics> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        Diagnostics(vec![Diagnostic::new(
+            &shown,
+            format!("cannot read the folder: {e}"),
+        )])
+    })?;
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        if !name.ends_with(ext) || !path.is_file() {
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => files.push((path.display().to_string(), text)),
+            Err(e) => diags.push(Diagnostic::new(
+                &path.display().to_string(),
+                format!("cannot read: {e}"),
+            )),
+        }
+    }
+    files.sort();
+    if diags.is_empty() {
+        Ok(files)
+    } else {
+        Err(Diagnostics(diags))
+    }
+}
+
+/// The default library's files, as embedded in the binary.
+pub fn default_library() -> Vec<LibraryFile> {
+    embedded::LIBRARY
+        .iter()
+        .map(|(n, t)| LibraryFile::new(format!("clauses/{n}"), *t))
+        .collect()
+}
+
+impl Workspace {
+    /// Loads a library (the embedded one unless `library_dir`) and the document templates
+    /// (the embedded ones, overridden file by file from `templates_dir`).
+    pub fn load(
+        library_dir: Option<&Path>,
+        templates_dir: Option<&Path>,
+    ) -> Result<Workspace, Error> {
+        let files = match library_dir {
+            Some(dir) => read_dir(dir, ".toml")
+                .map_err(Error::Library)?
+                .into_iter()
+                .map(|(n, t)| LibraryFile::new(n, t))
+                .collect(),
+            None => default_library(),
+        };
+        let library = parse_library(&files).map_err(Error::Library)?;
+        let mut templates: Vec<TemplateFile> = embedded::TEMPLATES
+            .iter()
+            .map(|(n, t)| TemplateFile {
+                name: n.to_string(),
+                text: t.to_string(),
+            })
+            .collect();
+        let mut user_names = Vec::new();
+        if let Some(dir) = templates_dir {
+            for (path, text) in read_dir(dir, ".tera").map_err(Error::Library)? {
+                let name = Path::new(&path)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                user_names.push((name.clone(), path));
+                templates.push(TemplateFile { name, text });
+            }
+        }
+        let renderer = Renderer::new(&library).map_err(Error::Library)?;
+        let exporter = Exporter::new(&templates, &library).map_err(|Diagnostics(diags)| {
+            // Name the user's file where the problem is in one of theirs.
+            Error::Library(Diagnostics(
+                diags
+                    .into_iter()
+                    .map(|mut d| {
+                        if let Some((_, path)) = user_names.iter().find(|(n, _)| *n == d.file) {
+                            d.file = path.clone();
+                        }
+                        d
+                    })
+                    .collect(),
+            ))
+        })?;
+        Ok(Workspace {
+            library,
+            renderer,
+            exporter,
+        })
+    }
+
+    pub fn read_answers(&self, path: &Path) -> Result<Answers, Error> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::Answers(Diagnostics(vec![Diagnostic::new(
+                &shown,
+                format!("cannot read: {e}"),
+            )]))
+        })?;
+        Answers::parse(&text, &shown, &self.library).map_err(Error::Answers)
+    }
+
+    pub fn assemble(&self, answers: &Answers) -> Assembly {
+        assemble(&self.library, answers)
+    }
+
+    pub fn draft(&self, answers: &Answers) -> Result<(Assembly, Document), Error> {
+        let assembly = self.assemble(answers);
+        let doc = self
+            .renderer
+            .render(&self.library, &assembly, &answers.meta)
+            .map_err(Error::Render)?;
+        Ok((assembly, doc))
+    }
+
+    pub fn export(
+        &self,
+        doc: &Document,
+        format: Format,
+        opts: &ExportOptions,
+    ) -> Result<Vec<u8>, Error> {
+        self.exporter
+            .export(doc, format, opts)
+            .map_err(Error::Render)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{0}: the file exists; use --force to replace it")]
+    Exists(PathBuf),
+    #[error("{0}: cannot write: {1}")]
+    Io(PathBuf, std::io::Error),
+}
+
+/// Writes a file atomically: a temporary file beside it, then a rename, so that a reader
+/// never sees half a file and a crash leaves the old one intact. Without `force` an
+/// existing file is never replaced (the check and the rename are one step).
+pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    let io = |e: std::io::Error| WriteError::Io(path.to_path_buf(), e);
+    if !force && path.exists() {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".secdraft-")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    let persisted = if force {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    persisted.map(drop).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            WriteError::Exists(path.to_path_buf())
+        } else {
+            io(e.error)
+        }
+    })
+}
