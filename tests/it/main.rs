@@ -1,0 +1,1 @@
+//! Integration tests: the command line, scenario goldens, fixtures of bad input.
