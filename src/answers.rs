@@ -134,7 +134,13 @@ impl Answers {
                 Err(m) => diags.push(Diagnostic::new(file, m).at(at(&value.span())).key(k)),
             }
         }
-        for id in answers.missing(library) {
+        // A key whose value was rejected is reported once, not again as missing.
+        let rejected: Vec<String> = diags.iter().filter_map(|d| d.key.clone()).collect();
+        for id in answers
+            .missing(library)
+            .into_iter()
+            .filter(|id| !rejected.iter().any(|k| k == id))
+        {
             diags.push(Diagnostic::new(file, "a required answer is missing").key(id));
         }
         if diags.is_empty() {

@@ -8,7 +8,8 @@ use crate::value::{Type, Value};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
-    Lit(Value),
+    /// A literal, with the byte offset where it stands.
+    Lit(Value, usize),
     /// A question id or computed value, with the byte offset where it stands.
     Var(String, usize),
     Not(Box<Expr>),
@@ -254,11 +255,11 @@ impl Parser {
     fn primary(&mut self) -> Result<Expr, CondError> {
         let at = self.offset();
         match self.bump() {
-            Some(Tok::Int(n)) => Ok(Expr::Lit(Value::Int(n))),
-            Some(Tok::Str(s)) => Ok(Expr::Lit(Value::Str(s))),
+            Some(Tok::Int(n)) => Ok(Expr::Lit(Value::Int(n), at)),
+            Some(Tok::Str(s)) => Ok(Expr::Lit(Value::Str(s), at)),
             Some(Tok::Ident(id)) => match id.as_str() {
-                "true" | "True" => Ok(Expr::Lit(Value::Bool(true))),
-                "false" | "False" => Ok(Expr::Lit(Value::Bool(false))),
+                "true" | "True" => Ok(Expr::Lit(Value::Bool(true), at)),
+                "false" | "False" => Ok(Expr::Lit(Value::Bool(false), at)),
                 "and" | "or" | "not" | "in" => err(at, format!("expected a value, found `{id}`")),
                 _ => Ok(Expr::Var(id, at)),
             },
@@ -284,7 +285,7 @@ impl Parser {
                         _ => return err(self.offset(), "expected `,` or `]`"),
                     }
                 }
-                Ok(Expr::Lit(Value::List(items)))
+                Ok(Expr::Lit(Value::List(items), at))
             }
             Some(Tok::Op(op)) => err(at, format!("expected a value, found `{op}`")),
             Some(_) => err(at, "expected a value"),
@@ -333,7 +334,7 @@ impl Expr {
     fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
         f(self);
         match self {
-            Expr::Lit(_) | Expr::Var(..) => {}
+            Expr::Lit(..) | Expr::Var(..) => {}
             Expr::Not(e) => e.walk(f),
             Expr::And(a, b) | Expr::Or(a, b) | Expr::Cmp(_, a, b) | Expr::Arith(_, a, b) => {
                 a.walk(f);
@@ -371,7 +372,7 @@ impl Expr {
             Some(want)
         };
         match self {
-            Expr::Lit(v) => Some(v.ty()),
+            Expr::Lit(v, _) => Some(v.ty()),
             Expr::Var(name, at) => match lookup(name) {
                 Some(info) => Some(info.ty),
                 None => {
@@ -439,14 +440,14 @@ impl Expr {
                 a.offset()
             }
             Expr::In { needle, .. } => needle.offset(),
-            Expr::Lit(_) => 0,
+            Expr::Lit(_, at) => *at,
         }
     }
 
     /// Evaluates the condition; `get` returns the value of a name the checker accepted.
     pub fn eval<'v>(&self, get: &impl Fn(&str) -> Option<&'v Value>) -> Value {
         match self {
-            Expr::Lit(v) => v.clone(),
+            Expr::Lit(v, _) => v.clone(),
             Expr::Var(name, _) => get(name).cloned().unwrap_or(Value::Bool(false)),
             Expr::Not(e) => Value::Bool(!e.eval(get).truthy()),
             Expr::And(a, b) => Value::Bool(a.eval(get).truthy() && b.eval(get).truthy()),
@@ -501,7 +502,7 @@ fn check_choice<'a>(
     lookup: &impl Fn(&str) -> Option<VarInfo<'a>>,
     errors: &mut Vec<CondError>,
 ) {
-    let (Expr::Var(name, _), Expr::Lit(lit)) = (var, lits) else {
+    let (Expr::Var(name, _), Expr::Lit(lit, _)) = (var, lits) else {
         return;
     };
     let Some(choices) = lookup(name).and_then(|i| i.choices) else {
@@ -515,8 +516,7 @@ fn check_choice<'a>(
     for v in values {
         if !choices.iter().any(|c| c == v) {
             errors.push(CondError {
-                // Literals carry no offset of their own: point at the name.
-                offset: var.offset(),
+                offset: lits.offset(),
                 message: format!(
                     "\"{v}\" is not a choice of `{name}` ({})",
                     choices.join(", ")
@@ -655,18 +655,18 @@ mod tests {
             check("stance > \"a\""),
             vec![
                 "0: `<`, `>` compare integers, not string",
-                "0: \"a\" is not a choice of `stance` (customer, balanced)"
+                "9: \"a\" is not a choice of `stance` (customer, balanced)"
             ]
         );
         assert_eq!(
             check("\"sensitiv\" in personal_data_kinds"),
             vec![
-                "14: \"sensitiv\" is not a choice of `personal_data_kinds` (basic, sensitive, children)"
+                "0: \"sensitiv\" is not a choice of `personal_data_kinds` (basic, sensitive, children)"
             ]
         );
         assert_eq!(
             check("stance in [\"customer\", \"vendor\"]"),
-            vec!["0: \"vendor\" is not a choice of `stance` (customer, balanced)"]
+            vec!["10: \"vendor\" is not a choice of `stance` (customer, balanced)"]
         );
         assert_eq!(
             check("data_subjects in personal_data_kinds"),

@@ -49,13 +49,14 @@ impl fmt::Display for Diagnostic {
         if let Some((line, col)) = self.pos {
             write!(f, ":{line}:{col}")?;
         }
+        write!(f, ":")?;
         if let Some(id) = &self.id {
-            write!(f, ": [{id}]")?;
+            write!(f, " [{id}]")?;
         }
         if let Some(key) = &self.key {
-            write!(f, " {key}")?;
+            write!(f, " {key}:")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, " {}", self.message)
     }
 }
 
@@ -98,11 +99,46 @@ impl Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// Turns a byte offset into a 1-based (line, column), columns counted in characters.
+/// Byte offsets of line starts, so that positions cost a binary search, not a scan of the
+/// file (a library file may hold thousands of clauses, each with several positions).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// A byte offset as a 1-based (line, column), columns counted in characters.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
+    }
+}
+
+/// A byte offset as a 1-based (line, column), for a one-off position.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..text.floor_char_boundary(offset)];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    LineIndex::new(text).line_col(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "a = 1\n甲乙 = \"x\"\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(0), (1, 1));
+        assert_eq!(idx.line_col(6), (2, 1));
+        assert_eq!(idx.line_col(6 + "甲乙 ".len()), (2, 4));
+        assert_eq!(idx.line_col(1000), (3, 1));
+    }
 }

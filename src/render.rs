@@ -28,6 +28,22 @@ fn template_name(clause: &Clause, lang: Lang) -> String {
     format!("{}.{}", clause.id, lang.code())
 }
 
+/// The (line, column) of the first use of `name` inside a template tag.
+fn position_of(text: &str, name: &str) -> Option<(usize, usize)> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "_.\"'".contains(c));
+    let mut from = 0;
+    while let Some(i) = text[from..].find(name).map(|i| i + from) {
+        let (before, after) = (&text[..i], &text[i + name.len()..]);
+        let opened = before.rfind("{{").max(before.rfind("{%"));
+        let closed = before.rfind("}}").max(before.rfind("%}"));
+        if !word(before.chars().next_back()) && !word(after.chars().next()) && opened > closed {
+            return Some(crate::error::line_col(text, i));
+        }
+        from = i + name.len();
+    }
+    None
+}
+
 fn lang_of(state: &State) -> Lang {
     match state.get::<String>("lang") {
         Ok(Some(l)) if l == "en" => Lang::En,
@@ -75,11 +91,12 @@ pub(crate) fn register_filters(tera: &mut Tera, labels: Arc<HashMap<String, Bili
         crate::format::date(s, lang_of(state)).unwrap_or_else(|| s.to_string())
     });
     tera.register_filter("article", |id: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
-        let articles = state.get::<tera::Map>("articles")?.unwrap_or_default();
+        // A lookup, not a scan or a copy of the map: this runs once per reference.
+        let articles = state.get::<tera::Value>("articles")?.unwrap_or_else(tera::Value::none);
         let number = articles
-            .iter()
-            .find(|(k, _)| k.as_str() == Some(id))
-            .and_then(|(_, v)| v.as_i64())
+            .as_map()
+            .and_then(|m| m.get(&tera::value::Key::from(id.to_string())))
+            .and_then(|v| v.as_i64())
             .ok_or_else(|| {
                 tera::Error::message(format!(
                     "clause \"{id}\" is not in this clause set; guard the reference with {{% if \"{id}\" in articles %}}"
@@ -123,9 +140,14 @@ pub(crate) fn choice_labels(library: &Library) -> Arc<HashMap<String, Bilingual<
 impl Renderer {
     /// Compiles every clause body; reports every syntax error and unknown variable at once.
     pub fn new(library: &Library) -> Result<Renderer, Diagnostics> {
-        let mut tera = Tera::new();
-        tera.autoescape_on(Vec::<&str>::new());
-        register_filters(&mut tera, choice_labels(library));
+        let labels = choice_labels(library);
+        let new_tera = || {
+            let mut tera = Tera::new();
+            tera.autoescape_on(Vec::<&str>::new());
+            register_filters(&mut tera, labels.clone());
+            tera
+        };
+        let mut tera = new_tera();
         let templates: Vec<(String, &str)> = library
             .clauses
             .iter()
@@ -140,7 +162,7 @@ impl Renderer {
             // instance would cost quadratic time on a large library).
             for c in &library.clauses {
                 for l in Lang::ALL {
-                    if let Err(e) = Tera::new().add_raw_template("t", c.body.get(l)) {
+                    if let Err(e) = new_tera().add_raw_template("t", c.body.get(l)) {
                         diags.push(tera_diag(
                             &e,
                             &c.origin,
@@ -169,11 +191,17 @@ impl Renderer {
                 unknown.sort_unstable();
                 for v in unknown {
                     let key = format!("body.{}", l.code());
-                    diags.push(c.origin.diag(
-                        &c.id,
-                        Some(&key),
-                        format!("template: unknown variable `{v}`"),
-                    ));
+                    let pos = position_of(c.body.get(l), v)
+                        .and_then(|(line, col)| c.origin.inside(&key, line, col));
+                    diags.push(
+                        c.origin
+                            .diag(
+                                &c.id,
+                                Some(&key),
+                                format!("template: unknown variable `{v}`"),
+                            )
+                            .at(pos.or(c.origin.field(&key))),
+                    );
                 }
             }
         }

@@ -81,39 +81,46 @@ impl Workspace {
                 .collect(),
             None => default_library(),
         };
-        let library = parse_library(&files).map_err(Error::Library)?;
-        let mut templates: Vec<TemplateFile> = embedded::TEMPLATES
+        let mut templates = Vec::new();
+        if let Some(dir) = templates_dir {
+            for (path, text) in read_dir(dir, ".tera").map_err(Error::Library)? {
+                templates.push(TemplateFile { name: path, text });
+            }
+        }
+        Workspace::new(&files, &templates)
+    }
+
+    /// Builds a workspace from files in memory: the library, and the user's document
+    /// templates (named by path; they replace the embedded template of the same file name).
+    pub fn new(files: &[LibraryFile], user_templates: &[TemplateFile]) -> Result<Workspace, Error> {
+        let library = parse_library(files).map_err(Error::Library)?;
+        let base = |path: &str| {
+            Path::new(path)
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default()
+        };
+        let templates: Vec<TemplateFile> = embedded::TEMPLATES
             .iter()
             .map(|(n, t)| TemplateFile {
                 name: n.to_string(),
                 text: t.to_string(),
             })
+            .chain(user_templates.iter().map(|t| TemplateFile {
+                name: base(&t.name),
+                text: t.text.clone(),
+            }))
             .collect();
-        let mut user_names = Vec::new();
-        if let Some(dir) = templates_dir {
-            for (path, text) in read_dir(dir, ".tera").map_err(Error::Library)? {
-                let name = Path::new(&path)
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                user_names.push((name.clone(), path));
-                templates.push(TemplateFile { name, text });
-            }
-        }
         let renderer = Renderer::new(&library).map_err(Error::Library)?;
         let exporter = Exporter::new(&templates, &library).map_err(|Diagnostics(diags)| {
             // Name the user's file where the problem is in one of theirs.
-            Error::Library(Diagnostics(
-                diags
-                    .into_iter()
-                    .map(|mut d| {
-                        if let Some((_, path)) = user_names.iter().find(|(n, _)| *n == d.file) {
-                            d.file = path.clone();
-                        }
-                        d
-                    })
-                    .collect(),
-            ))
+            let rename = |mut d: Diagnostic| {
+                if let Some(t) = user_templates.iter().find(|t| base(&t.name) == d.file) {
+                    d.file = t.name.clone();
+                }
+                d
+            };
+            Error::Library(Diagnostics(diags.into_iter().map(rename).collect()))
         })?;
         Ok(Workspace {
             library,

@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::model::{Choice, Clause, Kind, Library, Question, Source, WarningRule};
 use super::validate;
 use crate::condition::Expr;
-use crate::error::{Diagnostic, Diagnostics, line_col};
+use crate::error::{Diagnostic, Diagnostics, LineIndex};
 use crate::lang::Bilingual;
 use crate::value::Value;
 
@@ -172,12 +172,13 @@ pub(super) struct Parsed {
 
 struct Reader<'a> {
     file: &'a LibraryFile,
+    lines: LineIndex<'a>,
     diags: &'a mut Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     fn pos(&self, offset: usize) -> (usize, usize) {
-        line_col(&self.file.text, offset)
+        self.lines.line_col(offset)
     }
 
     /// The position where the text of a string value starts (after its opening quotes and
@@ -256,7 +257,7 @@ impl Reader<'_> {
                         .id(id)
                         .key("when"),
                 );
-                Expr::Lit(Value::Bool(false))
+                Expr::Lit(Value::Bool(false), 0)
             }
         }
     }
@@ -354,7 +355,7 @@ fn clause(r: &mut Reader, raw: Spanned<RawClause>) -> Clause {
     let rationale = r.text(raw.rationale, "rationale", &id, &mut origin);
     let (when, when_src) = match raw.when {
         Some(w) => (r.condition(&w, &id, &mut origin), w.into_inner()),
-        None => (Expr::Lit(Value::Bool(true)), "true".to_string()),
+        None => (Expr::Lit(Value::Bool(true), 0), "true".to_string()),
     };
     Clause {
         id,
@@ -379,6 +380,7 @@ pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
     for file in files {
         let mut r = Reader {
             file,
+            lines: LineIndex::new(&file.text),
             diags: &mut diags,
         };
         match file.stem() {
