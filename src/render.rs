@@ -15,17 +15,13 @@ use crate::engine::Assembly;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::lang::{Bilingual, Lang, bi};
 use crate::library::model::{COMPUTED, Origin};
-use crate::library::{Clause, Library};
+use crate::library::{Clause, Library, WarningRule};
 
 /// Variables a clause template may read besides question ids and computed values.
 const BUILTIN_VARS: &[&str] = &["meta", "lang", "articles"];
 
 pub struct Renderer {
     tera: Tera,
-}
-
-fn template_name(clause: &Clause, lang: Lang) -> String {
-    format!("{}.{}", clause.id, lang.code())
 }
 
 /// The (line, column) of the first use of `name` inside a template tag.
@@ -137,8 +133,67 @@ pub(crate) fn choice_labels(library: &Library) -> Arc<HashMap<String, Bilingual<
     Arc::new(labels)
 }
 
+/// A templated text of the library: a clause body or a warning message.
+struct Templated<'a> {
+    /// Template name prefix: `clause:<id>` or `warning:<code>`.
+    name: String,
+    id: &'a str,
+    origin: &'a Origin,
+    key: &'static str,
+    text: &'a Bilingual<String>,
+}
+
+impl Templated<'_> {
+    fn template(&self, lang: Lang) -> String {
+        format!("{}.{}", self.name, lang.code())
+    }
+
+    fn key(&self, lang: Lang) -> String {
+        format!("{}.{}", self.key, lang.code())
+    }
+
+    fn diag(&self, e: &tera::Error, lang: Lang) -> Diagnostic {
+        tera_diag(e, self.origin, self.id, &self.key(lang))
+    }
+
+    /// Renders in one language, or records the error and returns an empty text.
+    fn render(
+        &self,
+        tera: &Tera,
+        ctx: &Context,
+        lang: Lang,
+        diags: &mut Vec<Diagnostic>,
+    ) -> String {
+        tera.render(&self.template(lang), ctx).unwrap_or_else(|e| {
+            diags.push(self.diag(&e, lang));
+            String::new()
+        })
+    }
+}
+
+fn clause_item(c: &Clause) -> Templated<'_> {
+    Templated {
+        name: format!("clause:{}", c.id),
+        id: &c.id,
+        origin: &c.origin,
+        key: "body",
+        text: &c.body,
+    }
+}
+
+fn warning_item(w: &WarningRule) -> Templated<'_> {
+    Templated {
+        name: format!("warning:{}", w.code),
+        id: &w.code,
+        origin: &w.origin,
+        key: "message",
+        text: &w.message,
+    }
+}
+
 impl Renderer {
-    /// Compiles every clause body; reports every syntax error and unknown variable at once.
+    /// Compiles every clause body and warning message; reports every syntax error and
+    /// unknown variable at once.
     pub fn new(library: &Library) -> Result<Renderer, Diagnostics> {
         let labels = choice_labels(library);
         let new_tera = || {
@@ -147,28 +202,28 @@ impl Renderer {
             register_filters(&mut tera, labels.clone());
             tera
         };
-        let mut tera = new_tera();
-        let templates: Vec<(String, &str)> = library
+        let items: Vec<Templated> = library
             .clauses
             .iter()
-            .flat_map(|c| Lang::ALL.map(|l| (template_name(c, l), c.body.get(l).as_str())))
+            .map(clause_item)
+            .chain(library.warnings.iter().map(warning_item))
             .collect();
+        let templates: Vec<(String, &str)> = items
+            .iter()
+            .flat_map(|i| Lang::ALL.map(|l| (i.template(l), i.text.get(l).as_str())))
+            .collect();
+        let mut tera = new_tera();
         let mut diags = Vec::new();
         if tera
             .add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), *t)))
             .is_err()
         {
-            // Find every broken body, each compiled alone (adding one by one to a shared
-            // instance would cost quadratic time on a large library).
-            for c in &library.clauses {
+            // Find every broken text, each compiled alone (adding them one by one to a
+            // shared instance would cost quadratic time on a large library).
+            for i in &items {
                 for l in Lang::ALL {
-                    if let Err(e) = new_tera().add_raw_template("t", c.body.get(l)) {
-                        diags.push(tera_diag(
-                            &e,
-                            &c.origin,
-                            &c.id,
-                            &format!("body.{}", l.code()),
-                        ));
+                    if let Err(e) = new_tera().add_raw_template("t", i.text.get(l)) {
+                        diags.push(i.diag(&e, l));
                     }
                 }
             }
@@ -181,26 +236,26 @@ impl Renderer {
             .chain(COMPUTED.iter().map(|(n, _)| *n))
             .chain(BUILTIN_VARS.iter().copied())
             .collect();
-        for c in &library.clauses {
+        for i in &items {
             for l in Lang::ALL {
                 let vars = tera
-                    .get_template_variables(&template_name(c, l))
+                    .get_template_variables(&i.template(l))
                     .unwrap_or_default();
                 let mut unknown: Vec<&str> =
                     vars.into_iter().filter(|v| !known.contains(v)).collect();
                 unknown.sort_unstable();
                 for v in unknown {
-                    let key = format!("body.{}", l.code());
-                    let pos = position_of(c.body.get(l), v)
-                        .and_then(|(line, col)| c.origin.inside(&key, line, col));
+                    let key = i.key(l);
+                    let pos = position_of(i.text.get(l), v)
+                        .and_then(|(line, col)| i.origin.inside(&key, line, col));
                     diags.push(
-                        c.origin
+                        i.origin
                             .diag(
-                                &c.id,
+                                i.id,
                                 Some(&key),
                                 format!("template: unknown variable `{v}`"),
                             )
-                            .at(pos.or(c.origin.field(&key))),
+                            .at(pos.or(i.origin.field(&key))),
                     );
                 }
             }
@@ -243,19 +298,9 @@ impl Renderer {
         let mut articles = Vec::with_capacity(assembly.included.len());
         for inc in &assembly.included {
             let c = &library.clauses[inc.clause];
-            let body = Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| {
-                self.tera
-                    .render(&template_name(c, l), contexts.get(l))
-                    .unwrap_or_else(|e| {
-                        diags.push(tera_diag(
-                            &e,
-                            &c.origin,
-                            &c.id,
-                            &format!("body.{}", l.code()),
-                        ));
-                        String::new()
-                    })
-            });
+            let item = clause_item(c);
+            let body = Bilingual::new(Lang::Ja, Lang::En)
+                .map(|_, &l| item.render(&self.tera, contexts.get(l), l, &mut diags));
             articles.push(Article {
                 id: c.id.clone(),
                 family: c.family.clone(),
@@ -280,6 +325,21 @@ impl Renderer {
                 reason: inc.reason.clone(),
             });
         }
+        let warnings: Vec<DocWarning> = assembly
+            .warnings
+            .iter()
+            .map(|w| DocWarning {
+                code: w.code.clone(),
+                message: match w.rule {
+                    Some(r) => {
+                        let item = warning_item(&library.warnings[r]);
+                        Bilingual::new(Lang::Ja, Lang::En)
+                            .map(|_, &l| item.render(&self.tera, contexts.get(l), l, &mut diags))
+                    }
+                    None => w.message.clone(),
+                },
+            })
+            .collect();
         if !diags.is_empty() {
             return Err(Diagnostics(diags));
         }
@@ -328,14 +388,7 @@ impl Renderer {
                     }
                 })
                 .collect(),
-            warnings: assembly
-                .warnings
-                .iter()
-                .map(|w| DocWarning {
-                    code: w.code.clone(),
-                    message: w.message.clone(),
-                })
-                .collect(),
+            warnings,
             computed: assembly
                 .computed
                 .iter()

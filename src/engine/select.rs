@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::compute::compute;
 use crate::answers::Answers;
 use crate::condition::Expr;
-use crate::lang::{Bilingual, Lang};
+use crate::lang::Bilingual;
 use crate::library::Library;
 use crate::value::Value;
 
@@ -26,6 +26,8 @@ pub struct Excluded {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
+    /// The rule that raised it (its message is a template); `None` for the engine's own.
+    pub rule: Option<usize>,
     pub code: String,
     pub message: Bilingual<String>,
     pub sources: Vec<String>,
@@ -142,8 +144,10 @@ pub fn assemble(library: &Library, answers: &Answers) -> Assembly {
     let mut warnings: Vec<Warning> = library
         .warnings
         .iter()
-        .filter(|w| w.when.holds(&get))
-        .map(|w| Warning {
+        .enumerate()
+        .filter(|(_, w)| w.when.holds(&get))
+        .map(|(i, w)| Warning {
+            rule: Some(i),
             code: w.code.clone(),
             message: w.message.clone(),
             sources: w.sources.clone(),
@@ -153,6 +157,7 @@ pub fn assemble(library: &Library, answers: &Answers) -> Assembly {
     if !unused.is_empty() {
         let list = unused.join(", ");
         warnings.push(Warning {
+            rule: None,
             code: "unused_answer".into(),
             message: Bilingual::new(
                 format!("次の回答は、前提となる質問の回答により使われていません: {list}"),
@@ -167,11 +172,5 @@ pub fn assemble(library: &Library, answers: &Answers) -> Assembly {
         included,
         excluded,
         warnings,
-    }
-}
-
-impl Warning {
-    pub fn message(&self, lang: Lang) -> &str {
-        self.message.get(lang)
     }
 }

@@ -165,7 +165,7 @@ pub(super) struct Parsed {
     pub questions: Vec<(Question, Origin)>,
     pub sources: Vec<(Source, Origin)>,
     pub clauses: Vec<Clause>,
-    pub warnings: Vec<(WarningRule, Origin)>,
+    pub warnings: Vec<WarningRule>,
     /// Clause files by family, to check that a clause sits in its family's file.
     pub clause_file_family: Vec<String>,
 }
@@ -425,8 +425,9 @@ pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
                             when_src: raw.when.into_inner(),
                             message,
                             sources: raw.sources,
+                            origin,
                         };
-                        parsed.warnings.push((rule, origin));
+                        parsed.warnings.push(rule);
                     }
                 }
             }

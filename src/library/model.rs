@@ -241,8 +241,10 @@ pub struct WarningRule {
     pub code: String,
     pub when: Expr,
     pub when_src: String,
+    /// A Tera template, like a clause body, so a warning can state the amounts at stake.
     pub message: Bilingual<String>,
     pub sources: Vec<String>,
+    pub origin: Origin,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -180,7 +180,7 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         diags,
     );
     duplicates(
-        warnings.iter().map(|(w, o)| (w.code.as_str(), o)),
+        warnings.iter().map(|w| (w.code.as_str(), &w.origin)),
         "warning",
         diags,
     );
@@ -293,9 +293,9 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         }
         check_sources(&c.sources, o, &c.id, diags);
     }
-    for (w, o) in &warnings {
-        check_condition(&w.when, &w.when_src, o, &w.code, &any_info, diags);
-        check_sources(&w.sources, o, &w.code, diags);
+    for w in &warnings {
+        check_condition(&w.when, &w.when_src, &w.origin, &w.code, &any_info, diags);
+        check_sources(&w.sources, &w.origin, &w.code, diags);
     }
     lint_carve_out(&clauses, &stances, diags);
 
@@ -313,7 +313,7 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         questions: questions.into_iter().map(|(q, _)| q).collect(),
         sources: sources.into_iter().map(|(s, _)| s).collect(),
         clauses,
-        warnings: warnings.into_iter().map(|(w, _)| w).collect(),
+        warnings,
         eval_order,
         question_index,
         source_index,
