@@ -116,8 +116,11 @@ impl Answers {
         for (key, value) in raw.answers.unwrap_or_default() {
             let k = key.get_ref().as_str();
             let Some(q) = library.question(k) else {
+                let hint = closest(k, library.questions.iter().map(|q| q.id.as_str()))
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
                 diags.push(
-                    Diagnostic::new(file, "unknown question id")
+                    Diagnostic::new(file, format!("unknown question id{hint}"))
                         .at(at(&key.span()))
                         .key(k),
                 );
@@ -233,6 +236,29 @@ impl Answers {
         }
         out
     }
+}
+
+/// The candidate nearest to a misspelt name, if it is near enough to be a typo.
+fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let distance = |a: &str, b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    };
+    candidates
+        .map(|c| (distance(name, c), c))
+        .filter(|&(d, c)| d <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
 }
 
 fn to_toml_value(v: &Value) -> toml::Value {
