@@ -88,7 +88,7 @@ impl Kind {
                 .map(|i| i.as_str().map(str::to_string).ok_or(()))
                 .collect::<Result<Vec<_>, ()>>()
                 .map(Value::List)
-                .or_else(|()| Err("expected a list of strings".to_string())),
+                .map_err(|()| "expected a list of strings".to_string()),
             _ => wrong(),
         }
     }

@@ -197,7 +197,18 @@ fn questions_lists_id_type_default_and_prompt() {
         ["choice".to_string(), "customer".to_string()]
     );
     let en = bin().args(["questions", "--lang", "en"]).output().unwrap();
-    assert!(String::from_utf8(en.stdout).unwrap().is_ascii() || true);
+    let en = String::from_utf8(en.stdout).unwrap();
+    let prompt = en
+        .lines()
+        .find(|l| l.starts_with("personal_data\t"))
+        .unwrap();
+    assert!(
+        prompt
+            .split('\t')
+            .nth(3)
+            .is_some_and(|p| p.is_ascii() && !p.is_empty()),
+        "{prompt}"
+    );
 }
 
 #[test]

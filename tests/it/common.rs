@@ -23,11 +23,6 @@ pub fn answers_from(text: &str, name: &str) -> Answers {
     Answers::parse(text, name, &WS.library).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-pub fn example(name: &str) -> Answers {
-    let path = root().join("docs/examples").join(name);
-    answers_from(&std::fs::read_to_string(&path).unwrap(), name)
-}
-
 /// A scenario file split into its answers (text without `[expect]`) and expectations.
 pub struct Scenario {
     pub name: String,
