@@ -49,10 +49,7 @@ fn scaled(copies: usize) -> Vec<LibraryFile> {
 
 fn pipeline(ws: &Workspace, answers: &Answers, format: Format) -> usize {
     let (_, doc) = ws.draft(answers).unwrap();
-    let opts = ExportOptions {
-        lang: LangSel::Both,
-        notes: false,
-    };
+    let opts = ExportOptions::new(LangSel::Both, false);
     ws.export(&doc, format, &opts).unwrap().len()
 }
 

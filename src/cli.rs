@@ -125,6 +125,19 @@ fn print(out: &str) -> Result<(), CliError> {
     }
 }
 
+/// The time a document is made: `SOURCE_DATE_EPOCH` where set (reproducible builds), else
+/// the clock.
+fn now() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
+}
+
 pub fn run() -> Result<(), CliError> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -260,7 +273,11 @@ pub fn run() -> Result<(), CliError> {
             let ws = load()?;
             let answers = ws.read_answers(&answers)?;
             let (_, doc) = ws.draft(&answers)?;
-            let bytes = ws.export(&doc, format, &ExportOptions { lang: sel, notes })?;
+            let opts = ExportOptions {
+                created: Some(now()),
+                ..ExportOptions::new(sel, notes)
+            };
+            let bytes = ws.export(&doc, format, &opts)?;
             for w in &doc.warnings {
                 eprintln!("warning[{}]: {}", w.code, w.message.get(sel.primary()));
             }

@@ -13,10 +13,22 @@ pub struct Document {
     /// The contract date in words, where the answers give one.
     pub date: Option<Bilingual<String>>,
     pub preamble: Bilingual<String>,
+    /// The parties and the project as the document names them (a placeholder where the
+    /// answers leave a name empty).
+    pub parties: Parties,
     pub articles: Vec<Article>,
     pub excluded: Vec<ExcludedClause>,
     pub warnings: Vec<DocWarning>,
     pub computed: Vec<(String, crate::value::Value)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Parties {
+    /// 甲.
+    pub customer: Bilingual<String>,
+    /// 乙.
+    pub vendor: Bilingual<String>,
+    pub project: Bilingual<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

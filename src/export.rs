@@ -2,6 +2,7 @@
 //! and HTML go through Tera document templates (embedded defaults, overridable file by file
 //! with `--templates DIR`); JSON and DOCX are built in code.
 
+mod docx;
 mod json;
 mod wrap;
 
@@ -30,10 +31,17 @@ pub enum Format {
     Html,
     Txt,
     Json,
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Txt, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Md,
+        Format::Html,
+        Format::Txt,
+        Format::Json,
+        Format::Docx,
+    ];
 
     pub fn parse(s: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.extension() == s)
@@ -45,12 +53,13 @@ impl Format {
             Format::Html => "html",
             Format::Txt => "txt",
             Format::Json => "json",
+            Format::Docx => "docx",
         }
     }
 
-    /// Text formats may go to standard output.
+    /// Text formats may go to standard output; a Word file must go to a file.
     pub fn is_text(self) -> bool {
-        true
+        self != Format::Docx
     }
 
     fn template(self) -> Option<&'static str> {
@@ -58,7 +67,7 @@ impl Format {
             Format::Md => Some("document.md.tera"),
             Format::Html => Some("document.html.tera"),
             Format::Txt => Some("document.txt.tera"),
-            Format::Json => None,
+            Format::Json | Format::Docx => None,
         }
     }
 }
@@ -68,6 +77,20 @@ pub struct ExportOptions {
     pub lang: LangSel,
     /// Include each clause's rationale, sources and the reason it was selected.
     pub notes: bool,
+    /// When the document was made, in seconds since 1970 (the Word file's `created`
+    /// property). The exporters read no clock: without it the contract date is used, and
+    /// without that the property is left out.
+    pub created: Option<i64>,
+}
+
+impl ExportOptions {
+    pub fn new(lang: LangSel, notes: bool) -> ExportOptions {
+        ExportOptions {
+            lang,
+            notes,
+            created: None,
+        }
+    }
 }
 
 /// A document template file: its name (e.g. `document.md.tera`) and text.
@@ -130,8 +153,13 @@ impl Exporter {
         format: Format,
         opts: &ExportOptions,
     ) -> Result<Vec<u8>, Diagnostics> {
-        if format == Format::Json {
-            return Ok(json::export(doc, opts.lang));
+        match format {
+            Format::Json => return Ok(json::export(doc, opts.lang)),
+            Format::Docx => {
+                return docx::export(doc, opts)
+                    .map_err(|e| Diagnostics(vec![Diagnostic::new("docx", e)]));
+            }
+            _ => {}
         }
         let (name, tera) = self
             .engines

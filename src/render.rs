@@ -375,6 +375,11 @@ impl Renderer {
                     .map(|_, &l| crate::format::date(&meta.date, l).unwrap_or_default())
             }),
             preamble,
+            parties: crate::document::Parties {
+                customer,
+                vendor,
+                project,
+            },
             articles,
             excluded: assembly
                 .excluded

@@ -1,0 +1,99 @@
+//! Tables from the clause bodies (the IPA category E items, the division of
+//! responsibilities, the firewall-rule form, the maintenance scope) as real Word tables:
+//! a grid, a shaded header row repeated on every page, column widths after their content.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::body::TEXT_WIDTH;
+use super::parts::table_borders;
+use super::xml::{PPr, RPr, para};
+
+/// Column widths in twips over `width`, in proportion to each column's longest text
+/// (capped, so that one long cell does not squeeze the others to nothing).
+fn widths(header: &[String], rows: &[Vec<String>], width: u32) -> Vec<u32> {
+    let weight = |i: usize| {
+        std::iter::once(header)
+            .chain(rows.iter().map(Vec::as_slice))
+            .filter_map(|r| r.get(i))
+            .map(|c| c.width())
+            .max()
+            .unwrap_or(0)
+            .clamp(6, 40) as u32
+    };
+    let weights: Vec<u32> = (0..header.len()).map(weight).collect();
+    let total: u32 = weights.iter().sum::<u32>().max(1);
+    let mut out: Vec<u32> = weights.iter().map(|w| width * w / total).collect();
+    // Rounding leaves a few twips: give them to the last column so the table fills the width.
+    if let Some(last) = out.last_mut() {
+        *last += width - weights.iter().map(|w| width * w / total).sum::<u32>();
+    }
+    out
+}
+
+pub fn table(out: &mut String, header: &[String], rows: &[Vec<String>], indent: u32, r: RPr) {
+    let width = TEXT_WIDTH - indent;
+    let cols = widths(header, rows, width);
+    out.push_str(&format!(
+        "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"{width}\" w:type=\"dxa\"/>\
+         <w:tblInd w:w=\"{indent}\" w:type=\"dxa\"/>{}<w:tblLayout w:type=\"fixed\"/>\
+         <w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
+        table_borders()
+    ));
+    for w in &cols {
+        out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
+    }
+    out.push_str("</w:tblGrid>");
+    let text = PPr::style("TableText");
+    for (i, row) in std::iter::once(header)
+        .chain(rows.iter().map(Vec::as_slice))
+        .enumerate()
+    {
+        let head = i == 0;
+        out.push_str(if head {
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        } else {
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        });
+        for (c, w) in cols.iter().enumerate() {
+            out.push_str(&format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>"
+            ));
+            if head {
+                out.push_str("<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>");
+            }
+            out.push_str("</w:tcPr>");
+            let cell = row.get(c).map_or("", String::as_str);
+            para(out, &text, &[(RPr { bold: head, ..r }, cell)]);
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>");
+    }
+    out.push_str("</w:tbl>");
+    // Word needs a paragraph between a table and whatever follows; a small one keeps the gap.
+    para(
+        out,
+        &PPr {
+            spacing: Some((0, 0)),
+            rpr: Some(RPr { size: Some(8), ..r }),
+            ..PPr::default()
+        },
+        &[],
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_follow_content_and_fill_the_table() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let w = widths(
+            &s(&["項目", "内容"]),
+            &[s(&["E.1", &"長い説明".repeat(10)])],
+            8000,
+        );
+        assert_eq!(w.iter().sum::<u32>(), 8000);
+        assert!(w[1] > 3 * w[0], "{w:?}");
+    }
+}

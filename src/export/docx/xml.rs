@@ -1,0 +1,238 @@
+//! WordprocessingML building blocks: escaping, cleaning user text, and paragraph and run
+//! properties. Properties are typed structs serialised in the element order of the schema
+//! (`pStyle` first, `rPr` last in `w:pPr`), because Word declares a file with another order
+//! corrupt even where LibreOffice reads it.
+
+use crate::lang::Lang;
+
+/// Escapes text for XML element content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes what XML 1.0 cannot carry: the control characters U+0000–U+001F other than tab
+/// and newline (a carriage return becomes a newline), and the non-characters U+FFFE/U+FFFF.
+pub fn clean(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' => Some('\n'),
+            '\t' | '\n' => Some(c),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => None,
+            _ => Some(c),
+        })
+        .collect()
+}
+
+/// Run properties, in schema order: b, bCs, color, sz, szCs, lang.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RPr {
+    pub bold: bool,
+    pub color: Option<&'static str>,
+    /// Half-points.
+    pub size: Option<u32>,
+    pub lang: Option<Lang>,
+}
+
+impl RPr {
+    fn write(&self, out: &mut String) {
+        let mut inner = String::new();
+        if self.bold {
+            inner.push_str("<w:b/><w:bCs/>");
+        }
+        if let Some(c) = self.color {
+            inner.push_str(&format!("<w:color w:val=\"{c}\"/>"));
+        }
+        if let Some(s) = self.size {
+            inner.push_str(&format!("<w:sz w:val=\"{s}\"/><w:szCs w:val=\"{s}\"/>"));
+        }
+        if let Some(l) = self.lang {
+            inner.push_str(&format!(
+                "<w:lang w:val=\"{}\" w:eastAsia=\"ja-JP\"/>",
+                lang_tag(l)
+            ));
+        }
+        if !inner.is_empty() {
+            out.push_str("<w:rPr>");
+            out.push_str(&inner);
+            out.push_str("</w:rPr>");
+        }
+    }
+}
+
+pub fn lang_tag(l: Lang) -> &'static str {
+    match l {
+        Lang::Ja => "ja-JP",
+        Lang::En => "en-GB",
+    }
+}
+
+/// Indentation in twips: `left` for every line, then either `hanging` (the first line
+/// starts further left, where the label sits) or `first_line`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ind {
+    pub left: u32,
+    pub hanging: u32,
+    pub first_line: u32,
+}
+
+/// Paragraph properties, in schema order: pStyle, keepNext, pageBreakBefore, spacing, ind,
+/// jc, rPr.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PPr {
+    pub style: Option<&'static str>,
+    pub keep_next: bool,
+    pub page_break_before: bool,
+    /// Space before and after, in twips.
+    pub spacing: Option<(u32, u32)>,
+    pub ind: Option<Ind>,
+    pub jc: Option<&'static str>,
+    /// The paragraph mark's run properties.
+    pub rpr: Option<RPr>,
+}
+
+impl PPr {
+    pub fn style(style: &'static str) -> PPr {
+        PPr {
+            style: Some(style),
+            ..PPr::default()
+        }
+    }
+
+    fn write(&self, out: &mut String) {
+        let mut inner = String::new();
+        if let Some(s) = self.style {
+            inner.push_str(&format!("<w:pStyle w:val=\"{s}\"/>"));
+        }
+        if self.keep_next {
+            inner.push_str("<w:keepNext/>");
+        }
+        if self.page_break_before {
+            inner.push_str("<w:pageBreakBefore/>");
+        }
+        if let Some((before, after)) = self.spacing {
+            inner.push_str(&format!(
+                "<w:spacing w:before=\"{before}\" w:after=\"{after}\"/>"
+            ));
+        }
+        if let Some(i) = self.ind {
+            inner.push_str(&format!("<w:ind w:left=\"{}\"", i.left));
+            if i.hanging > 0 {
+                inner.push_str(&format!(" w:hanging=\"{}\"", i.hanging));
+            } else if i.first_line > 0 {
+                inner.push_str(&format!(" w:firstLine=\"{}\"", i.first_line));
+            }
+            inner.push_str("/>");
+        }
+        if let Some(j) = self.jc {
+            inner.push_str(&format!("<w:jc w:val=\"{j}\"/>"));
+        }
+        if let Some(r) = self.rpr {
+            r.write(&mut inner);
+        }
+        if !inner.is_empty() {
+            out.push_str("<w:pPr>");
+            out.push_str(&inner);
+            out.push_str("</w:pPr>");
+        }
+    }
+}
+
+/// A run: cleaned text where newlines become line breaks and tabs become tab characters.
+pub fn run(out: &mut String, rpr: &RPr, text: &str) {
+    out.push_str("<w:r>");
+    rpr.write(out);
+    let text = clean(text);
+    let mut piece = String::new();
+    let flush = |piece: &mut String, out: &mut String| {
+        if !piece.is_empty() {
+            out.push_str("<w:t xml:space=\"preserve\">");
+            out.push_str(&esc(piece));
+            out.push_str("</w:t>");
+            piece.clear();
+        }
+    };
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                flush(&mut piece, out);
+                out.push_str("<w:br/>");
+            }
+            '\t' => {
+                flush(&mut piece, out);
+                out.push_str("<w:tab/>");
+            }
+            _ => piece.push(c),
+        }
+    }
+    flush(&mut piece, out);
+    out.push_str("</w:r>");
+}
+
+/// A paragraph of runs.
+pub fn para(out: &mut String, ppr: &PPr, runs: &[(RPr, &str)]) {
+    out.push_str("<w:p>");
+    ppr.write(out);
+    for (rpr, text) in runs {
+        run(out, rpr, text);
+    }
+    out.push_str("</w:p>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans_control_characters_and_keeps_breaks() {
+        assert_eq!(clean("a\u{0}b\u{1b}c\td\r\ne\rf\u{ffff}"), "abc\td\ne\nf");
+        let mut out = String::new();
+        run(&mut out, &RPr::default(), "甲<&>\"\u{7}\n乙\tx");
+        assert_eq!(
+            out,
+            "<w:r><w:t xml:space=\"preserve\">甲&lt;&amp;&gt;&quot;</w:t><w:br/>\
+             <w:t xml:space=\"preserve\">乙</w:t><w:tab/><w:t xml:space=\"preserve\">x</w:t></w:r>"
+        );
+    }
+
+    #[test]
+    fn properties_follow_the_schema_order() {
+        let mut out = String::new();
+        let ppr = PPr {
+            style: Some("Heading1"),
+            keep_next: true,
+            spacing: Some((0, 60)),
+            ind: Some(Ind {
+                left: 420,
+                hanging: 210,
+                first_line: 0,
+            }),
+            jc: Some("both"),
+            rpr: Some(RPr {
+                bold: true,
+                size: Some(21),
+                lang: Some(Lang::En),
+                ..RPr::default()
+            }),
+            ..PPr::default()
+        };
+        para(&mut out, &ppr, &[]);
+        assert_eq!(
+            out,
+            "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:keepNext/><w:spacing w:before=\"0\" w:after=\"60\"/>\
+             <w:ind w:left=\"420\" w:hanging=\"210\"/><w:jc w:val=\"both\"/><w:rPr><w:b/><w:bCs/>\
+             <w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"en-GB\" w:eastAsia=\"ja-JP\"/></w:rPr></w:pPr></w:p>"
+        );
+    }
+}
