@@ -187,9 +187,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".secdraft-");
-    // A temporary file is private (0600); the document is an ordinary file.
+    // A temporary file is private (0600); the document is an ordinary file (umask applies).
     #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;

@@ -1,9 +1,11 @@
 //! Integration tests: the command line, scenario goldens, fixtures of bad input, coverage
-//! of the clause library and the purity of the engine.
+//! of the clause library, the purity of the engine and the exported documents read back.
 
 mod cli;
 mod common;
 mod coverage;
+mod docx;
 mod fixtures;
 mod purity;
 mod scenarios;
+mod xml;

@@ -69,12 +69,12 @@ fn para_style(id: &str, name: &str, extra: &str, ppr: &str, rpr: &str) -> String
 pub fn styles() -> String {
     let body_fonts = fonts(BODY_EAST_ASIA, "Times New Roman");
     let heading_fonts = fonts(HEADING_EAST_ASIA, "Arial");
-    let based = "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/>";
+    let based = "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>";
     let heading = |level: u8, size: u32, before: u32| {
         para_style(
             &format!("Heading{level}"),
             &format!("heading {level}"),
-            &format!("{based}<w:uiPriority w:val=\"9\"/>"),
+            &format!("{based}<w:uiPriority w:val=\"9\"/><w:qFormat/>"),
             &format!(
                 "<w:keepNext/><w:keepLines/><w:spacing w:before=\"{before}\" w:after=\"80\"/><w:jc w:val=\"left\"/><w:outlineLvl w:val=\"{}\"/>",
                 level - 1
@@ -94,7 +94,7 @@ pub fn styles() -> String {
         para_style(
             "Title",
             "Title",
-            based,
+            &format!("{based}<w:qFormat/>"),
             "<w:spacing w:before=\"0\" w:after=\"360\"/><w:jc w:val=\"center\"/>",
             &format!("{heading_fonts}<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"),
         ),

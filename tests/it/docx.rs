@@ -1,0 +1,618 @@
+//! The Word export read back: parts, text, numbering, heading styles, tables, the schema
+//! order of properties, page size, document properties, determinism and clean text.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use secdraft::document::{Block, Document};
+use secdraft::export::{ExportOptions, Format};
+use secdraft::lang::{Lang, LangSel};
+
+use crate::common::{WS, answers_from, read_scenario, root, scenarios};
+use crate::xml::{Node, parse};
+
+/// The entries of a `.docx` in archive order.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut text = String::new();
+            f.read_to_string(&mut text).expect("a UTF-8 part");
+            (f.name().unwrap().to_string(), text)
+        })
+        .collect()
+}
+
+fn doc_of(name: &str) -> Document {
+    let s = read_scenario(&root().join(format!("tests/scenarios/{name}.toml")));
+    WS.draft(&answers_from(&s.answers, &s.name)).unwrap().1
+}
+
+fn export(doc: &Document, lang: LangSel, notes: bool) -> Vec<u8> {
+    let opts = ExportOptions {
+        created: Some(1_795_000_000),
+        ..ExportOptions::new(lang, notes)
+    };
+    WS.export(doc, Format::Docx, &opts).unwrap()
+}
+
+fn parts(bytes: &[u8]) -> BTreeMap<String, Node> {
+    unzip(bytes)
+        .into_iter()
+        .map(|(n, t)| (n, parse(&t)))
+        .collect()
+}
+
+fn body(parts: &BTreeMap<String, Node>) -> &Node {
+    parts["word/document.xml"]
+        .child("w:document")
+        .and_then(|d| d.child("w:body"))
+        .expect("w:body")
+}
+
+fn style_of(p: &Node) -> Option<&str> {
+    p.child("w:pPr")
+        .and_then(|x| x.child("w:pStyle"))
+        .and_then(|s| s.attr("w:val"))
+}
+
+/// The paragraphs of a style, as text.
+fn styled(body: &Node, style: &str) -> Vec<String> {
+    body.all("w:p")
+        .into_iter()
+        .filter(|p| style_of(p) == Some(style))
+        .map(Node::text)
+        .collect()
+}
+
+#[test]
+fn the_package_has_every_part_content_types_first() {
+    let entries = unzip(&export(
+        &doc_of("education-network"),
+        LangSel::One(Lang::Ja),
+        false,
+    ));
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[0], "[Content_Types].xml");
+    for part in [
+        "_rels/.rels",
+        "word/_rels/document.xml.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/fontTable.xml",
+        "word/footer1.xml",
+        "docProps/core.xml",
+        "docProps/app.xml",
+    ] {
+        assert!(names.contains(&part), "{part} missing from {names:?}");
+        let ct = &entries[0].1;
+        if !part.ends_with(".rels") {
+            assert!(
+                ct.contains(&format!("PartName=\"/{part}\"")),
+                "{part} has no content type"
+            );
+        }
+    }
+}
+
+#[test]
+fn articles_are_heading_1_paragraphs_with_their_numbers_and_text() {
+    let doc = doc_of("education-network");
+    let p = parts(&export(&doc, LangSel::One(Lang::Ja), false));
+    let body = body(&p);
+    let headings = styled(body, "Heading1");
+    assert_eq!(headings.len(), doc.articles.len());
+    for (i, (h, a)) in headings.iter().zip(&doc.articles).enumerate() {
+        assert_eq!(h, &format!("第{}条（{}）", i + 1, a.title.ja));
+    }
+    assert_eq!(styled(body, "Title"), ["情報セキュリティに関する特約"]);
+    let all: Vec<String> = body.all("w:p").into_iter().map(Node::text).collect();
+    let text = all.join("\n");
+    for want in [
+        "サンプル市",
+        "受託者株式会社",
+        "104,800,500円",
+        "故意又は重大な過失",
+    ] {
+        assert!(text.contains(want), "no {want}");
+    }
+    assert!(
+        all.iter()
+            .any(|t| t.starts_with("甲（委託者）\tサンプル市"))
+    );
+    // 項 and 号 carry the labels of the document model, each in its own paragraph.
+    assert!(
+        all.iter().any(|t| t.starts_with("２　甲及び乙は")),
+        "no 項 ２"
+    );
+    assert!(
+        all.iter().any(|t| t.starts_with("一　「本契約」とは")),
+        "no 号 一"
+    );
+    assert!(all.iter().any(|t| t.starts_with("十一　")), "no 号 十一");
+    // Hanging indents: a labelled 項 hangs its label out to the margin.
+    let para2 = body
+        .all("w:p")
+        .into_iter()
+        .find(|p| p.text().starts_with("２　甲及び乙は"))
+        .unwrap();
+    let ind = para2.child("w:pPr").and_then(|x| x.child("w:ind")).unwrap();
+    assert_eq!(
+        (ind.attr("w:left"), ind.attr("w:hanging")),
+        (Some("210"), Some("210"))
+    );
+}
+
+#[test]
+fn tables_are_word_tables_with_a_repeated_header() {
+    let doc = doc_of("education-network");
+    let p = parts(&export(&doc, LangSel::One(Lang::Ja), false));
+    let tables = body(&p).all("w:tbl");
+    let expected = doc
+        .articles
+        .iter()
+        .flat_map(|a| &a.paragraphs.ja)
+        .flat_map(|p| &p.blocks)
+        .filter(|b| matches!(b, Block::Table { .. }))
+        .count();
+    assert!(expected >= 3, "{expected} tables in the scenario");
+    assert_eq!(tables.len(), expected);
+    let firewall = tables
+        .iter()
+        .find(|t| t.text().contains("規則番号"))
+        .expect("the firewall-rule form");
+    let rows = firewall.all("w:tr");
+    let header = rows[0];
+    assert!(
+        header
+            .child("w:trPr")
+            .unwrap()
+            .child("w:tblHeader")
+            .is_some()
+    );
+    assert_eq!(header.all("w:tc").len(), 8);
+    assert_eq!(firewall.all("w:gridCol").len(), 8);
+    assert!(
+        firewall
+            .child("w:tblPr")
+            .unwrap()
+            .child("w:tblBorders")
+            .is_some()
+    );
+    for row in rows {
+        assert_eq!(row.all("w:tc").len(), 8, "every row has every cell");
+    }
+}
+
+/// The schema's order of the children of the property elements we write.
+const ORDERS: &[(&str, &[&str])] = &[
+    (
+        "w:pPr",
+        &[
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:suppressLineNumbers",
+            "w:pBdr",
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        ],
+    ),
+    (
+        "w:rPr",
+        &[
+            "w:rStyle",
+            "w:rFonts",
+            "w:b",
+            "w:bCs",
+            "w:i",
+            "w:iCs",
+            "w:caps",
+            "w:smallCaps",
+            "w:strike",
+            "w:dstrike",
+            "w:outline",
+            "w:shadow",
+            "w:emboss",
+            "w:imprint",
+            "w:noProof",
+            "w:snapToGrid",
+            "w:vanish",
+            "w:webHidden",
+            "w:color",
+            "w:spacing",
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+            "w:specVanish",
+            "w:oMath",
+        ],
+    ),
+    (
+        "w:tblPr",
+        &[
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+        ],
+    ),
+    (
+        "w:tcPr",
+        &[
+            "w:cnfStyle",
+            "w:tcW",
+            "w:gridSpan",
+            "w:hMerge",
+            "w:vMerge",
+            "w:tcBorders",
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
+        ],
+    ),
+    (
+        "w:sectPr",
+        &[
+            "w:headerReference",
+            "w:footerReference",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:type",
+            "w:pgSz",
+            "w:pgMar",
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+        ],
+    ),
+    (
+        "w:style",
+        &[
+            "w:name",
+            "w:aliases",
+            "w:basedOn",
+            "w:next",
+            "w:link",
+            "w:autoRedefine",
+            "w:hidden",
+            "w:uiPriority",
+            "w:semiHidden",
+            "w:unhideWhenUsed",
+            "w:qFormat",
+            "w:locked",
+            "w:personal",
+            "w:personalCompose",
+            "w:personalReply",
+            "w:rsid",
+            "w:pPr",
+            "w:rPr",
+            "w:tblPr",
+            "w:trPr",
+            "w:tcPr",
+            "w:tblStylePr",
+        ],
+    ),
+    (
+        "w:settings",
+        &[
+            "w:writeProtection",
+            "w:view",
+            "w:zoom",
+            "w:removePersonalInformation",
+            "w:defaultTabStop",
+            "w:characterSpacingControl",
+            "w:compat",
+            "w:docVars",
+            "w:rsids",
+            "w:themeFontLang",
+        ],
+    ),
+];
+
+/// Checks every property element against the schema order, and that properties come
+/// first in their paragraph, run, table or cell.
+fn check_order(part: &str, root: &Node) {
+    root.walk(&mut |n| {
+        if let Some((_, order)) = ORDERS.iter().find(|(name, _)| *name == n.name) {
+            let mut last = 0;
+            for c in n.elements() {
+                let i = order.iter().position(|o| *o == c.name).unwrap_or_else(|| {
+                    panic!(
+                        "{part}: <{}> in <{}> is not in the schema list",
+                        c.name, n.name
+                    )
+                });
+                assert!(
+                    i >= last,
+                    "{part}: <{}> after <{}> in <{}>",
+                    c.name,
+                    order[last],
+                    n.name
+                );
+                last = i;
+            }
+        }
+        let first = |prop: &str| {
+            if let Some(pos) = n.elements().position(|c| c.name == prop) {
+                assert_eq!(
+                    pos, 0,
+                    "{part}: <{prop}> is not the first child of <{}>",
+                    n.name
+                );
+            }
+        };
+        match n.name.as_str() {
+            "w:p" => first("w:pPr"),
+            "w:r" => first("w:rPr"),
+            "w:tbl" => first("w:tblPr"),
+            "w:tc" => {
+                first("w:tcPr");
+                assert_eq!(
+                    n.elements().last().map(|c| c.name.as_str()),
+                    Some("w:p"),
+                    "{part}: a cell must end with a paragraph"
+                );
+            }
+            _ => {}
+        }
+    });
+}
+
+#[test]
+fn properties_follow_the_schema_order_in_every_scenario() {
+    for s in scenarios() {
+        let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+        let p = parts(&export(&doc, LangSel::Both, true));
+        for part in [
+            "word/document.xml",
+            "word/styles.xml",
+            "word/footer1.xml",
+            "word/settings.xml",
+        ] {
+            check_order(&format!("{}: {part}", s.name), &p[part]);
+        }
+    }
+}
+
+#[test]
+fn styles_have_a_default_normal_and_named_headings() {
+    let p = parts(&export(&doc_of("ec-site"), LangSel::One(Lang::Ja), false));
+    let styles = p["word/styles.xml"].all("w:style");
+    let find = |id: &str| {
+        *styles
+            .iter()
+            .find(|s| s.attr("w:styleId") == Some(id))
+            .unwrap_or_else(|| panic!("no style {id}"))
+    };
+    let normal = find("Normal");
+    assert_eq!(normal.attr("w:default"), Some("1"));
+    assert_eq!(normal.attr("w:type"), Some("paragraph"));
+    let name = |s: &Node| {
+        s.child("w:name")
+            .and_then(|n| n.attr("w:val"))
+            .map(str::to_string)
+    };
+    assert_eq!(name(find("Heading1")).as_deref(), Some("heading 1"));
+    assert_eq!(name(find("Heading2")).as_deref(), Some("heading 2"));
+    assert_eq!(name(find("Title")).as_deref(), Some("Title"));
+    assert_eq!(find("TableGrid").attr("w:type"), Some("table"));
+    // Japanese text is set in a Mincho face and tagged Japanese.
+    let defaults = p["word/styles.xml"].all("w:rPrDefault")[0];
+    let fonts = defaults.all("w:rFonts")[0];
+    assert_eq!(fonts.attr("w:eastAsia"), Some("Yu Mincho"));
+    assert_eq!(defaults.all("w:lang")[0].attr("w:eastAsia"), Some("ja-JP"));
+    let font_names: Vec<&str> = p["word/fontTable.xml"]
+        .all("w:font")
+        .iter()
+        .filter_map(|f| f.attr("w:name"))
+        .collect();
+    assert!(font_names.contains(&"Yu Mincho"), "{font_names:?}");
+}
+
+#[test]
+fn pages_are_a4_with_page_numbers_and_properties() {
+    let p = parts(&export(&doc_of("ec-site"), LangSel::One(Lang::Ja), false));
+    let sect = body(&p).child("w:sectPr").expect("sectPr last in the body");
+    let size = sect.child("w:pgSz").unwrap();
+    assert_eq!(
+        (size.attr("w:w"), size.attr("w:h")),
+        (Some("11906"), Some("16838"))
+    );
+    let footer_ref = sect
+        .child("w:footerReference")
+        .unwrap()
+        .attr("r:id")
+        .unwrap();
+    let rels = &p["word/_rels/document.xml.rels"];
+    let target = rels
+        .all("Relationship")
+        .into_iter()
+        .find(|r| r.attr("Id") == Some(footer_ref))
+        .and_then(|r| r.attr("Target"))
+        .unwrap();
+    let footer = &p[&format!("word/{target}")];
+    let instr: Vec<String> = footer
+        .all("w:instrText")
+        .into_iter()
+        .map(Node::text)
+        .collect();
+    assert!(instr.iter().any(|i| i.trim() == "PAGE"), "{instr:?}");
+    let core = &p["docProps/core.xml"];
+    let field = |name: &str| core.all(name).first().map(|n| n.text());
+    assert_eq!(
+        field("dc:title").as_deref(),
+        Some("情報セキュリティに関する特約")
+    );
+    assert_eq!(
+        field("dcterms:created").as_deref(),
+        Some("2026-11-18T11:06:40Z")
+    );
+}
+
+#[test]
+fn created_comes_from_the_caller_or_the_contract_date() {
+    let mut doc = doc_of("ec-site");
+    let core = |doc: &Document| {
+        let bytes = WS
+            .export(
+                doc,
+                Format::Docx,
+                &ExportOptions::new(LangSel::One(Lang::Ja), false),
+            )
+            .unwrap();
+        parts(&bytes)["docProps/core.xml"]
+            .all("dcterms:created")
+            .first()
+            .map(|n| n.text())
+    };
+    doc.meta.date = String::new();
+    assert_eq!(core(&doc), None);
+    doc.meta.date = "2027-04-01".into();
+    assert_eq!(core(&doc).as_deref(), Some("2027-04-01T00:00:00Z"));
+}
+
+#[test]
+fn output_is_deterministic_and_user_text_is_clean() {
+    let mut doc = doc_of("education-network");
+    assert_eq!(
+        export(&doc, LangSel::Both, true),
+        export(&doc, LangSel::Both, true),
+        "the same document gives the same bytes"
+    );
+    doc.articles[0].title.ja = "目\u{0}的\u{1b}<&>\t表\n二行目".into();
+    doc.parties.customer.ja = "株式会社\u{7}テスト\r\n本店".into();
+    let bytes = export(&doc, LangSel::One(Lang::Ja), false);
+    for (name, text) in unzip(&bytes) {
+        let bad: Vec<char> = text
+            .chars()
+            .filter(|c| (*c as u32) < 0x20 && *c != '\n')
+            .collect();
+        assert!(bad.is_empty(), "{name} carries control characters {bad:?}");
+    }
+    let p = parts(&bytes);
+    let headings = styled(body(&p), "Heading1");
+    assert_eq!(headings[0], "第1条（目的<&>\t表\n二行目）");
+    let all: Vec<String> = body(&p).all("w:p").into_iter().map(Node::text).collect();
+    assert!(
+        all.iter()
+            .any(|t| t == "甲（委託者）\t株式会社テスト\n本店"),
+        "{:?}",
+        &all[..4]
+    );
+}
+
+#[test]
+fn both_languages_follow_one_another_and_notes_are_on_request() {
+    let doc = doc_of("education-network");
+    let p = parts(&export(&doc, LangSel::Both, false));
+    let b = body(&p);
+    assert_eq!(
+        styled(b, "Title"),
+        ["情報セキュリティに関する特約", "Information Security Rider"]
+    );
+    let headings = styled(b, "Heading1");
+    let n = doc.articles.len();
+    assert_eq!(headings.len(), 2 * n);
+    assert!(headings[0].starts_with("第1条（"));
+    assert_eq!(
+        headings[n],
+        format!("Article 1 ({})", doc.articles[0].title.en)
+    );
+    let english: Vec<String> = b.all("w:p").into_iter().map(Node::text).collect();
+    assert!(
+        english.iter().any(|t| t.starts_with("(a)\t")),
+        "English 号 hang in front of a tab"
+    );
+    assert!(english.iter().any(|t| t.starts_with("2.\t")));
+    assert!(styled(b, "Heading2").is_empty(), "no notes unless asked");
+
+    let p = parts(&export(&doc, LangSel::One(Lang::Ja), true));
+    let b = body(&p);
+    let headings = styled(b, "Heading1");
+    assert_eq!(
+        headings.last().map(String::as_str),
+        Some("作成メモ（各条の趣旨、出典及び採用理由）")
+    );
+    let notes = styled(b, "NoteText").join("\n");
+    assert!(
+        notes.contains(&doc.articles[0].rationale.ja),
+        "the rationale is in the notes"
+    );
+    assert!(notes.contains("MENET"), "sources are cited");
+    assert_eq!(
+        styled(b, "Heading2").len(),
+        n + usize::from(!doc.warnings.is_empty()) + usize::from(!doc.excluded.is_empty())
+    );
+}
