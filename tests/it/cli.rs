@@ -298,3 +298,60 @@ fn a_huge_answers_file_is_handled() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn docx_needs_an_output_file() {
+    bin()
+        .args([
+            "build",
+            "--format",
+            "docx",
+            "--answers",
+            &example("ec-site.toml"),
+        ])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("--format docx needs -o OUT"));
+}
+
+#[test]
+fn docx_builds_reproducibly_and_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = |out: &std::path::Path| {
+        bin()
+            .env("SOURCE_DATE_EPOCH", "1795000000")
+            .args(["build", "--format", "docx", "--lang", "both", "--notes"])
+            .args(["--answers", &example("education-network.toml"), "-o"])
+            .arg(out)
+            .assert()
+    };
+    let (a, b) = (dir.path().join("a.docx"), dir.path().join("b.docx"));
+    build(&a).success();
+    build(&b).success();
+    let bytes = std::fs::read(&a).unwrap();
+    assert_eq!(
+        bytes,
+        std::fs::read(&b).unwrap(),
+        "the same input gives the same file"
+    );
+    let core = crate::docx::unzip(&bytes)
+        .into_iter()
+        .find(|(n, _)| n == "docProps/core.xml")
+        .unwrap()
+        .1;
+    assert!(core.contains(">2026-11-18T11:06:40Z<"), "{core}");
+    // A folder that is a file: the error names the path, and nothing is written.
+    let blocked = dir.path().join("a.docx").join("rider.docx");
+    build(&blocked).code(2).stderr(
+        predicate::str::contains("rider.docx").and(predicate::str::contains("cannot write")),
+    );
+    build(&a)
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "no partial or temporary file: {names:?}");
+}
