@@ -1,0 +1,139 @@
+//! The HTML page read back as a tree: one self-contained page, the structure of the
+//! document, escaped user text, language attributes and collapsible notes.
+
+use secdraft::document::Document;
+use secdraft::export::{ExportOptions, Format};
+use secdraft::lang::LangSel;
+
+use crate::common::{WS, answers_from, read_scenario, root};
+use crate::xml::{Node, parse};
+
+fn doc_of(name: &str) -> Document {
+    let s = read_scenario(&root().join(format!("tests/scenarios/{name}.toml")));
+    WS.draft(&answers_from(&s.answers, &s.name)).unwrap().1
+}
+
+fn html(doc: &Document, lang: LangSel, notes: bool) -> (String, Node) {
+    let bytes = WS
+        .export(doc, Format::Html, &ExportOptions::new(lang, notes))
+        .unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let tree = parse(&text);
+    (text, tree)
+}
+
+fn class(n: &Node) -> &str {
+    n.attr("class").unwrap_or("")
+}
+
+#[test]
+fn one_self_contained_print_ready_page() {
+    let doc = doc_of("education-network");
+    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
+    let page = tree.child("html").expect("an html root");
+    assert_eq!(page.attr("lang"), Some("ja"));
+    let head = page.child("head").unwrap();
+    assert!(
+        head.child("title")
+            .unwrap()
+            .text()
+            .starts_with("情報セキュリティに関する特約")
+    );
+    let css = head.child("style").expect("inline CSS").text();
+    assert!(
+        css.contains("@page") && css.contains("size: A4"),
+        "print CSS for A4"
+    );
+    for external in ["<link", "src=", "url(", "@import", "http://", "https://"] {
+        assert!(
+            !text.contains(external),
+            "the page refers to an external asset: {external}"
+        );
+    }
+}
+
+#[test]
+fn the_page_has_the_structure_of_the_document() {
+    let doc = doc_of("education-network");
+    let (_, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
+    let sections = tree.all("section");
+    assert_eq!(sections.len(), 1);
+    let s = sections[0];
+    assert_eq!(s.attr("lang"), Some("ja"));
+    assert_eq!(s.all("h1")[0].text(), "情報セキュリティに関する特約");
+    let parties: Vec<String> = s.all("dd").into_iter().map(Node::text).collect();
+    assert_eq!(parties[..2], ["サンプル市", "受託者株式会社"]);
+    let articles = s.all("article");
+    assert_eq!(articles.len(), doc.articles.len());
+    for (i, (a, d)) in articles.iter().zip(&doc.articles).enumerate() {
+        assert_eq!(a.attr("id"), Some(format!("ja-{}", d.id).as_str()));
+        assert_eq!(
+            a.all("h2")[0].text(),
+            format!("第{}条（{}）", i + 1, d.title.ja)
+        );
+    }
+    let paragraphs = s.all("p");
+    let labelled: Vec<String> = paragraphs
+        .iter()
+        .filter(|p| class(p) == "labelled")
+        .map(|p| p.child("span").unwrap().text())
+        .collect();
+    assert!(labelled.contains(&"２".to_string()), "項 labels");
+    let items: Vec<&&Node> = paragraphs
+        .iter()
+        .filter(|p| class(p) == "item level1")
+        .collect();
+    assert_eq!(
+        items[0].child("span").map(Node::text).as_deref(),
+        Some("一")
+    );
+    let tables = s.all("table");
+    assert!(tables.len() >= 3);
+    for t in tables {
+        let head = t.child("thead").expect("a header row");
+        let cols = head.all("th").len();
+        for row in t.child("tbody").unwrap().all("tr") {
+            assert_eq!(row.all("td").len(), cols);
+        }
+    }
+    assert!(s.all("details").is_empty(), "no notes unless asked");
+}
+
+#[test]
+fn both_languages_and_collapsible_notes() {
+    let doc = doc_of("education-network");
+    let (_, tree) = html(&doc, LangSel::Both, true);
+    let sections: Vec<&Node> = tree
+        .all("section")
+        .into_iter()
+        .filter(|s| class(s) == "rider")
+        .collect();
+    let langs: Vec<_> = sections.iter().map(|s| s.attr("lang").unwrap()).collect();
+    assert_eq!(langs, ["ja", "en"]);
+    let en = sections[1];
+    assert_eq!(
+        en.all("h2")[0].text(),
+        format!("Article 1 ({})", doc.articles[0].title.en)
+    );
+    let notes = en.all("details");
+    assert_eq!(notes.len(), doc.articles.len());
+    assert!(notes[0].child("summary").is_some());
+    assert!(notes[0].text().contains(&doc.articles[0].rationale.en));
+}
+
+#[test]
+fn user_text_is_escaped() {
+    let mut doc = doc_of("ec-site");
+    doc.parties.customer.ja = "<script>alert(\"x\")</script> & Co.".into();
+    doc.articles[0].title.ja = "<b>目的</b>".into();
+    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
+    assert_eq!(
+        tree.all("script").len(),
+        1,
+        "only the page's own print script"
+    );
+    assert!(tree.all("b").is_empty());
+    let dd = tree.all("dd")[0].text();
+    assert_eq!(dd, "<script>alert(\"x\")</script> & Co.");
+    assert!(text.contains("&lt;script&gt;"));
+}
