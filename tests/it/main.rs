@@ -10,4 +10,5 @@ mod html;
 mod office;
 mod purity;
 mod scenarios;
+mod text;
 mod xml;

@@ -1,0 +1,65 @@
+//! The text export: the parties, the same labels as every other format, lines wrapped to
+//! the width in columns (Japanese is two wide) and tables that keep their borders aligned.
+
+use secdraft::export::{ExportOptions, Format};
+use secdraft::lang::{Lang, LangSel};
+use unicode_width::UnicodeWidthStr;
+
+use crate::common::{WS, answers_from, read_scenario, root};
+
+fn text(lang: Lang) -> String {
+    let s = read_scenario(&root().join("tests/scenarios/education-network.toml"));
+    let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+    let bytes = WS
+        .export(
+            &doc,
+            Format::Txt,
+            &ExportOptions::new(LangSel::One(lang), false),
+        )
+        .unwrap();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn japanese_text_is_wrapped_numbered_and_tabulated() {
+    let t = text(Lang::Ja);
+    assert!(t.contains("甲（委託者）　サンプル市\n乙（受託者）　受託者株式会社\n"));
+    for want in [
+        "\n第1条（目的）\n",
+        "\n２　甲及び乙は",
+        "\n一　「本契約」とは",
+        "\n十一　",
+    ] {
+        assert!(t.contains(want), "no {want:?}");
+    }
+    for line in t.lines() {
+        // 72 columns, and at most two closing marks hanging over (ぶら下げ).
+        assert!(line.width() <= 76, "too wide ({}): {line}", line.width());
+    }
+    let grid: Vec<&str> = t
+        .lines()
+        .filter(|l| l.starts_with('+') || l.starts_with('|'))
+        .collect();
+    assert!(grid.len() > 10, "tables are grids");
+    let first = grid[0].width();
+    assert!(first <= 72);
+    let mut table_widths: Vec<usize> = grid.iter().map(|l| l.width()).collect();
+    table_widths.dedup();
+    assert!(
+        table_widths.len() <= 4,
+        "each table's lines are one width: {table_widths:?}"
+    );
+    // The eight-column firewall form does not fit: one record per rule.
+    assert!(t.contains("\n規則番号：最終\n  送信元（区画・機器）：全て\n"));
+}
+
+#[test]
+fn english_text_is_wrapped_at_spaces() {
+    let t = text(Lang::En);
+    assert!(t.contains("\nCustomer: サンプル市\n"));
+    assert!(t.contains("\nArticle 1 (Purpose)\n"), "{}", &t[..400]);
+    for line in t.lines() {
+        assert!(line.width() <= 80, "too wide: {line}");
+    }
+    assert!(t.lines().any(|l| l.starts_with("(a) ")));
+}
