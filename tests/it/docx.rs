@@ -122,6 +122,11 @@ fn articles_are_heading_1_paragraphs_with_their_numbers_and_text() {
         all.iter()
             .any(|t| t.starts_with("甲（委託者）\tサンプル市"))
     );
+    assert_eq!(
+        all.last().map(String::as_str),
+        Some("以上"),
+        "the text closes with 以上"
+    );
     // 項 and 号 carry the labels of the document model, each in its own paragraph.
     assert!(
         all.iter().any(|t| t.starts_with("２　甲及び乙は")),

@@ -97,6 +97,8 @@ fn the_page_has_the_structure_of_the_document() {
         }
     }
     assert!(s.all("details").is_empty(), "no notes unless asked");
+    let end = paragraphs.last().unwrap();
+    assert_eq!((class(end), end.text().as_str()), ("end", "以上"));
 }
 
 #[test]

@@ -49,6 +49,11 @@ fn japanese_text_is_wrapped_numbered_and_tabulated() {
         table_widths.len() <= 4,
         "each table's lines are one width: {table_widths:?}"
     );
+    assert!(
+        t.trim_end().ends_with(
+            "\n                                                                    以上"
+        )
+    );
     // The eight-column firewall form does not fit: one record per rule.
     assert!(t.contains("\n規則番号：最終\n  送信元（区画・機器）：全て\n"));
 }

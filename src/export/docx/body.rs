@@ -30,6 +30,8 @@ struct Layout {
 
 struct Words {
     parties: [&'static str; 3],
+    /// The mark that closes a Japanese contract text (以上).
+    end: Option<&'static str>,
     notes: &'static str,
     rationale: &'static str,
     sources: &'static str,
@@ -61,6 +63,7 @@ fn layout(lang: Lang) -> Layout {
             },
             words: Words {
                 parties: ["甲（委託者）", "乙（受託者）", "案件名"],
+                end: Some("以上"),
                 notes: "作成メモ（各条の趣旨、出典及び採用理由）",
                 rationale: "趣旨",
                 sources: "出典",
@@ -78,6 +81,7 @@ fn layout(lang: Lang) -> Layout {
             preamble: Ind::default(),
             words: Words {
                 parties: ["Customer", "Vendor", "Project"],
+                end: None,
                 notes: "Drafting notes (rationale, sources and reason for selection)",
                 rationale: "Rationale",
                 sources: "Sources",
@@ -155,6 +159,14 @@ fn section(out: &mut String, doc: &Document, lang: Lang, new_page: bool, notes: 
     para(out, &preamble, &[(r, doc.preamble.get(lang))]);
     for a in &doc.articles {
         article(out, a, lang, &l, r);
+    }
+    if let Some(end) = l.words.end {
+        let ppr = PPr {
+            spacing: Some((240, 0)),
+            jc: Some("right"),
+            ..PPr::default()
+        };
+        para(out, &ppr, &[(r, end)]);
     }
     if notes {
         drafting_notes(out, doc, lang, &l, r);
