@@ -70,9 +70,24 @@ fn cell_lines(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// The width in columns of each column's longest cell (at least 1).
+pub(super) fn natural_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
+    (0..header.len().max(1))
+        .map(|i| {
+            std::iter::once(header)
+                .chain(rows.iter().map(Vec::as_slice))
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .max()
+                .unwrap_or(0)
+                .max(1)
+        })
+        .collect()
+}
+
 /// Column widths that fit `room`: narrow columns keep their natural width, the rest share
 /// what is left. `None` when a column would get less than `min`.
-fn fit_columns(natural: &[usize], room: usize, min: usize) -> Option<Vec<usize>> {
+pub(super) fn fit_columns(natural: &[usize], room: usize, min: usize) -> Option<Vec<usize>> {
     let mut widths = natural.to_vec();
     let mut open: Vec<usize> = (0..natural.len()).collect();
     let mut left = room;
@@ -103,16 +118,7 @@ fn fit_columns(natural: &[usize], room: usize, min: usize) -> Option<Vec<usize>>
 pub fn table(header: &[String], rows: &[Vec<String>], width: usize, colon: &str) -> String {
     let n = header.len().max(1);
     let cell = |r: &[String], i: usize| r.get(i).map_or(String::new(), Clone::clone);
-    let natural: Vec<usize> = (0..n)
-        .map(|i| {
-            std::iter::once(header)
-                .chain(rows.iter().map(Vec::as_slice))
-                .map(|r| cell(r, i).width())
-                .max()
-                .unwrap_or(0)
-                .max(1)
-        })
-        .collect();
+    let natural = natural_widths(header, rows);
     let room = width.saturating_sub(3 * n + 1);
     let Some(cols) = fit_columns(&natural, room, 12) else {
         let mut out = Vec::new();

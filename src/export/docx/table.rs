@@ -2,30 +2,29 @@
 //! responsibilities, the firewall-rule form, the maintenance scope) as real Word tables:
 //! a grid, a shaded header row repeated on every page, column widths after their content.
 
-use unicode_width::UnicodeWidthStr;
-
+use super::super::wrap::{fit_columns, natural_widths};
 use super::body::TEXT_WIDTH;
 use super::parts::table_borders;
 use super::xml::{PPr, RPr, para};
 
-/// Column widths in twips over `width`, in proportion to each column's longest text
-/// (capped, so that one long cell does not squeeze the others to nothing).
+/// Column widths in twips over `width`, shared out as the text export shares columns: narrow
+/// columns keep their natural width, long ones share the rest by content.
 fn widths(header: &[String], rows: &[Vec<String>], width: u32) -> Vec<u32> {
-    let weight = |i: usize| {
-        std::iter::once(header)
-            .chain(rows.iter().map(Vec::as_slice))
-            .filter_map(|r| r.get(i))
-            .map(|c| c.width())
-            .max()
-            .unwrap_or(0)
-            .clamp(6, 40) as u32
-    };
-    let weights: Vec<u32> = (0..header.len()).map(weight).collect();
-    let total: u32 = weights.iter().sum::<u32>().max(1);
-    let mut out: Vec<u32> = weights.iter().map(|w| width * w / total).collect();
-    // Rounding leaves a few twips: give them to the last column so the table fills the width.
-    if let Some(last) = out.last_mut() {
-        *last += width - weights.iter().map(|w| width * w / total).sum::<u32>();
+    // A display column of 9-point table text is about 90 twips (a Japanese character is
+    // two); each cell also has 108 twips of padding on either side.
+    const COLUMN: u32 = 90;
+    const PADDING: u32 = 216;
+    let natural = natural_widths(header, rows);
+    let n = natural.len() as u32;
+    let room = width.saturating_sub(PADDING * n) / COLUMN;
+    let cols = fit_columns(&natural, room as usize, 6)
+        .unwrap_or_else(|| vec![(room / n.max(1)) as usize; natural.len()]);
+    let mut out: Vec<u32> = cols.iter().map(|&c| c as u32 * COLUMN + PADDING).collect();
+    // What rounding leaves (or all of it, where every column fits) goes to the widest
+    // column, so that the table fills the width.
+    let used: u32 = out.iter().sum();
+    if let Some(i) = (0..out.len()).max_by_key(|&i| natural[i]) {
+        out[i] += width.saturating_sub(used);
     }
     out
 }
