@@ -70,9 +70,16 @@ fn cell_lines(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// The width in columns of each column's longest cell (at least 1).
+/// The width in columns of each column's longest cell (at least 1), over as many columns
+/// as the longest row has.
 pub(super) fn natural_widths(header: &[String], rows: &[Vec<String>]) -> Vec<usize> {
-    (0..header.len().max(1))
+    let n = rows
+        .iter()
+        .map(Vec::len)
+        .chain([header.len(), 1])
+        .max()
+        .unwrap_or(1);
+    (0..n)
         .map(|i| {
             std::iter::once(header)
                 .chain(rows.iter().map(Vec::as_slice))
@@ -116,9 +123,9 @@ pub(super) fn fit_columns(natural: &[usize], room: usize, min: usize) -> Option<
 /// A table in `width` columns: an ASCII grid (box-drawing characters are ambiguous in width
 /// in Japanese terminals), or one record per row when the columns would be too narrow.
 pub fn table(header: &[String], rows: &[Vec<String>], width: usize, colon: &str) -> String {
-    let n = header.len().max(1);
     let cell = |r: &[String], i: usize| r.get(i).map_or(String::new(), Clone::clone);
     let natural = natural_widths(header, rows);
+    let n = natural.len();
     let room = width.saturating_sub(3 * n + 1);
     let Some(cols) = fit_columns(&natural, room, 12) else {
         let mut out = Vec::new();

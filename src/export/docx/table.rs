@@ -95,4 +95,20 @@ mod tests {
         assert_eq!(w.iter().sum::<u32>(), 8000);
         assert!(w[1] > 3 * w[0], "{w:?}");
     }
+
+    #[test]
+    fn a_ragged_row_keeps_every_cell() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let mut out = String::new();
+        table(
+            &mut out,
+            &s(&["a", "b"]),
+            &[s(&["1", "2", "3"])],
+            0,
+            RPr::default(),
+        );
+        assert_eq!(out.matches("<w:gridCol ").count(), 3);
+        assert_eq!(out.matches("<w:tc>").count(), 6);
+        assert!(out.contains(">3</w:t>"));
+    }
 }
