@@ -94,7 +94,7 @@ fn layout(lang: Lang) -> Layout {
     }
 }
 
-pub fn heading(a: &Article, lang: Lang) -> String {
+fn heading(a: &Article, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("{}（{}）", a.label.get(lang), a.title.get(lang)),
         Lang::En => format!("{} ({})", a.label.get(lang), a.title.get(lang)),
