@@ -49,9 +49,16 @@ fn any_of(items: &[String], wanted: &[&str]) -> bool {
 /// Computes every value of `COMPUTED` from the resolved answers.
 pub fn compute(values: &BTreeMap<String, Value>) -> Vec<(&'static str, Value)> {
     let budget = int(values, "budget_jpy");
+    // `individual_contract` shows the whole contract amount: the fee of any one individual
+    // contract is at most that. `annual_fees` shows its floor of twelve monthly fees and
+    // `insurance` its floor, the greater of the fee and the minimum cover.
     let cap = match text(values, "cap_basis") {
         "multiple" => budget.saturating_mul(int(values, "cap_multiple").max(1)),
         "fixed" => int(values, "cap_fixed_jpy"),
+        "annual_fees" => int(values, "monthly_fee_jpy").saturating_mul(12),
+        "insurance" if flag(values, "cyber_insurance") => {
+            budget.max(int(values, "insurance_min_jpy"))
+        }
         _ => budget,
     };
     let personal = flag(values, "personal_data");
@@ -128,6 +135,44 @@ mod tests {
         assert_eq!(
             get(&compute(&values(&fixed)), "liability_cap_jpy"),
             Value::Int(30_000_000)
+        );
+    }
+
+    #[test]
+    fn annual_and_insurance_bases() {
+        let annual = [
+            ("budget_jpy", Value::Int(104_800_500)),
+            ("cap_basis", Value::Str("annual_fees".into())),
+            ("monthly_fee_jpy", Value::Int(1_000_000)),
+        ];
+        assert_eq!(
+            get(&compute(&values(&annual)), "liability_cap_jpy"),
+            Value::Int(12_000_000)
+        );
+        let insured = |cover: bool| {
+            values(&[
+                ("budget_jpy", Value::Int(50_000_000)),
+                ("cap_basis", Value::Str("insurance".into())),
+                ("cyber_insurance", Value::Bool(cover)),
+                ("insurance_min_jpy", Value::Int(300_000_000)),
+            ])
+        };
+        assert_eq!(
+            get(&compute(&insured(true)), "liability_cap_jpy"),
+            Value::Int(300_000_000)
+        );
+        // Without required cover the floor is the contract amount alone.
+        assert_eq!(
+            get(&compute(&insured(false)), "liability_cap_jpy"),
+            Value::Int(50_000_000)
+        );
+        let individual = [
+            ("budget_jpy", Value::Int(104_800_500)),
+            ("cap_basis", Value::Str("individual_contract".into())),
+        ];
+        assert_eq!(
+            get(&compute(&values(&individual)), "liability_cap_jpy"),
+            Value::Int(104_800_500)
         );
     }
 
