@@ -23,7 +23,9 @@ const SENSITIVE_KINDS: &[&str] = &[
     "bank_account",
     "my_number",
 ];
-const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account", "my_number"];
+// APPI Art. 26 and PPC Rules Art. 7: reportable even for one person. My Number leaks are
+// reported under the My Number Act (Art. 29-4) on thresholds of their own.
+const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account"];
 const PUBLIC_CUSTOMERS: &[&str] = &["national_government", "local_government", "education"];
 
 fn int(values: &BTreeMap<String, Value>, id: &str) -> i64 {
@@ -198,6 +200,19 @@ mod tests {
         assert_eq!(get(&out, "reportable_breach"), Value::Bool(true));
         assert_eq!(get(&out, "public_sector"), Value::Bool(true));
         assert_eq!(get(&out, "card_data"), Value::Bool(false));
+    }
+
+    #[test]
+    fn my_number_alone_is_not_reportable_under_appi_26() {
+        let v = values(&[
+            ("personal_data", Value::Bool(true)),
+            (
+                "personal_data_kinds",
+                Value::List(vec!["basic".into(), "my_number".into()]),
+            ),
+            ("data_subjects", Value::Int(500)),
+        ]);
+        assert_eq!(get(&compute(&v), "reportable_breach"), Value::Bool(false));
     }
 
     #[test]
