@@ -23,7 +23,9 @@ const SENSITIVE_KINDS: &[&str] = &[
     "bank_account",
     "my_number",
 ];
-const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account", "my_number"];
+// APPI Art. 26 and PPC Rules Art. 7: reportable even for one person. My Number leaks are
+// reported under the My Number Act (Art. 29-4) on thresholds of their own.
+const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account"];
 const PUBLIC_CUSTOMERS: &[&str] = &["national_government", "local_government", "education"];
 
 fn int(values: &BTreeMap<String, Value>, id: &str) -> i64 {
@@ -49,9 +51,16 @@ fn any_of(items: &[String], wanted: &[&str]) -> bool {
 /// Computes every value of `COMPUTED` from the resolved answers.
 pub fn compute(values: &BTreeMap<String, Value>) -> Vec<(&'static str, Value)> {
     let budget = int(values, "budget_jpy");
+    // `individual_contract` shows the whole contract amount: the fee of any one individual
+    // contract is at most that. `annual_fees` shows its floor of twelve monthly fees and
+    // `insurance` its floor, the greater of the fee and the minimum cover.
     let cap = match text(values, "cap_basis") {
         "multiple" => budget.saturating_mul(int(values, "cap_multiple").max(1)),
         "fixed" => int(values, "cap_fixed_jpy"),
+        "annual_fees" => int(values, "monthly_fee_jpy").saturating_mul(12),
+        "insurance" if flag(values, "cyber_insurance") => {
+            budget.max(int(values, "insurance_min_jpy"))
+        }
         _ => budget,
     };
     let personal = flag(values, "personal_data");
@@ -132,6 +141,44 @@ mod tests {
     }
 
     #[test]
+    fn annual_and_insurance_bases() {
+        let annual = [
+            ("budget_jpy", Value::Int(104_800_500)),
+            ("cap_basis", Value::Str("annual_fees".into())),
+            ("monthly_fee_jpy", Value::Int(1_000_000)),
+        ];
+        assert_eq!(
+            get(&compute(&values(&annual)), "liability_cap_jpy"),
+            Value::Int(12_000_000)
+        );
+        let insured = |cover: bool| {
+            values(&[
+                ("budget_jpy", Value::Int(50_000_000)),
+                ("cap_basis", Value::Str("insurance".into())),
+                ("cyber_insurance", Value::Bool(cover)),
+                ("insurance_min_jpy", Value::Int(300_000_000)),
+            ])
+        };
+        assert_eq!(
+            get(&compute(&insured(true)), "liability_cap_jpy"),
+            Value::Int(300_000_000)
+        );
+        // Without required cover the floor is the contract amount alone.
+        assert_eq!(
+            get(&compute(&insured(false)), "liability_cap_jpy"),
+            Value::Int(50_000_000)
+        );
+        let individual = [
+            ("budget_jpy", Value::Int(104_800_500)),
+            ("cap_basis", Value::Str("individual_contract".into())),
+        ];
+        assert_eq!(
+            get(&compute(&values(&individual)), "liability_cap_jpy"),
+            Value::Int(104_800_500)
+        );
+    }
+
+    #[test]
     fn exposure_and_super_cap_for_the_education_network() {
         let v = values(&[
             ("budget_jpy", Value::Int(104_800_500)),
@@ -153,6 +200,19 @@ mod tests {
         assert_eq!(get(&out, "reportable_breach"), Value::Bool(true));
         assert_eq!(get(&out, "public_sector"), Value::Bool(true));
         assert_eq!(get(&out, "card_data"), Value::Bool(false));
+    }
+
+    #[test]
+    fn my_number_alone_is_not_reportable_under_appi_26() {
+        let v = values(&[
+            ("personal_data", Value::Bool(true)),
+            (
+                "personal_data_kinds",
+                Value::List(vec!["basic".into(), "my_number".into()]),
+            ),
+            ("data_subjects", Value::Int(500)),
+        ]);
+        assert_eq!(get(&compute(&v), "reportable_breach"), Value::Bool(false));
     }
 
     #[test]

@@ -325,15 +325,18 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
 fn lint_carve_out(clauses: &[super::Clause], stances: &[String], diags: &mut Vec<Diagnostic>) {
     let liability = || clauses.iter().filter(|c| c.family == "liability");
     for c in liability() {
-        let caps = c.body.ja.contains("上限") || c.body.en.to_lowercase().contains(" cap");
-        let carve =
-            c.body.ja.contains(CARVE_OUT_JA) && c.body.en.to_lowercase().contains(CARVE_OUT_EN);
-        if caps && !carve {
+        let en = c.body.en.to_lowercase();
+        let caps = c.body.ja.contains("上限") || en.contains(" cap");
+        // A period for claims is a limitation too: MENET's leak surfaced 2.5 years on.
+        let limits_time = (c.body.ja.contains("以内に") && c.body.ja.contains("請求"))
+            || (en.contains("within") && en.contains("claim"));
+        let carve = c.body.ja.contains(CARVE_OUT_JA) && en.contains(CARVE_OUT_EN);
+        if (caps || limits_time) && !carve {
             diags.push(c.origin.diag(
                 &c.id,
                 Some("body"),
                 format!(
-                    "a liability clause that caps damages must keep the carve-out \"{CARVE_OUT_JA}\" / \"{CARVE_OUT_EN}\" in both languages"
+                    "a liability clause that caps damages or limits the period for claims must keep the carve-out \"{CARVE_OUT_JA}\" / \"{CARVE_OUT_EN}\" in both languages"
                 ),
             ));
         }

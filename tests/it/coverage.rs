@@ -97,3 +97,23 @@ fn every_clause_is_reachable_and_every_question_matters() {
         .collect();
     assert!(idle.is_empty(), "questions that change nothing: {idle:?}");
 }
+
+#[test]
+fn the_coverage_table_names_real_clauses() {
+    let doc =
+        std::fs::read_to_string(crate::common::root().join("docs/clause-library.md")).unwrap();
+    let table = doc
+        .split("## Coverage")
+        .nth(1)
+        .expect("docs/clause-library.md has a coverage section");
+    let known: BTreeSet<&str> = WS.library.clauses.iter().map(|c| c.id.as_str()).collect();
+    let named: Vec<&str> = table
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.contains('.') && !s.contains('/'))
+        .collect();
+    assert!(named.len() > 50, "{} clause ids in the table", named.len());
+    let unknown: Vec<&&str> = named.iter().filter(|id| !known.contains(**id)).collect();
+    assert!(unknown.is_empty(), "unknown clause ids: {unknown:?}");
+}
