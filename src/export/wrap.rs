@@ -20,11 +20,12 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut last_break: Option<(usize, usize)> = None;
     for c in text.chars() {
         let w = c.width().unwrap_or(0);
-        if line_w + w > limit && !line.is_empty() && !NO_START.contains(c) {
-            let (cut, cut_w) = match last_break {
-                Some(b) if c != ' ' && b.0 > 0 => b,
-                _ => (line.len(), line_w),
-            };
+        // A character that may not start a line carries the last breakable piece down
+        // with it (追い出し); only where there is none does it hang past the width.
+        let no_start = NO_START.contains(c);
+        let carry = last_break.filter(|b| c != ' ' && b.0 > 0);
+        if line_w + w > limit && !line.is_empty() && (!no_start || carry.is_some()) {
+            let (cut, cut_w) = carry.unwrap_or((line.len(), line_w));
             let rest = line.split_off(cut);
             out.push_str(line.trim_end());
             out.push('\n');
@@ -254,6 +255,12 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_carries_the_word_before_it_down() {
+        let s = wrap("open-source software (OSS), and more", 26, "");
+        assert_eq!(s, "open-source software\n(OSS), and more");
+    }
+
+    #[test]
     fn wraps_japanese_by_width_and_keeps_punctuation() {
         let s = wrap(
             "乙は、甲に対し、本件システムのセキュリティ設定を説明する。",
@@ -261,7 +268,7 @@ mod tests {
             "",
         );
         for line in s.lines() {
-            assert!(line.width() <= 12, "{line}");
+            assert!(line.width() <= 10, "{line}");
             assert!(!NO_START.contains(line.chars().next().unwrap()), "{s}");
         }
         assert_eq!(
