@@ -7,3 +7,4 @@ mod coverage;
 mod fixtures;
 mod purity;
 mod scenarios;
+mod tui;

@@ -1,0 +1,115 @@
+//! Line wrapping by display width: Japanese breaks between any two characters (but not
+//! before closing punctuation), English at spaces. ratatui's word wrapper treats a run of
+//! Japanese as one long word and would push it whole onto the next line.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+/// Characters that may not begin a line (禁則): they take the character before them along.
+const NO_START: &str =
+    "、。，．・：；？！）」』】〕｝〉》ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}";
+
+type Cells = Vec<(char, Style)>;
+
+fn width(cells: &[(char, Style)]) -> usize {
+    cells.iter().map(|(c, _)| c.width().unwrap_or(0)).sum()
+}
+
+fn is_word(c: char) -> bool {
+    c.is_ascii() && c != ' '
+}
+
+fn line(cells: &[(char, Style)], style: Style) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for &(c, s) in cells {
+        match spans.last_mut() {
+            Some(last) if last.style == s => last.content.to_mut().push(c),
+            _ => spans.push(Span::styled(c.to_string(), s)),
+        }
+    }
+    Line::from(spans).style(style)
+}
+
+/// Splits `current` where a line must end before `next`; returns the part that moves on.
+fn split(current: &mut Cells, next: char) -> Cells {
+    let word_start = current.iter().rposition(|(c, _)| *c == ' ').map(|i| i + 1);
+    if let Some(start) = word_start
+        && is_word(next)
+        && current[start..].iter().all(|(c, _)| is_word(*c))
+    {
+        let rest = current.split_off(start);
+        while current.last().is_some_and(|(c, _)| *c == ' ') {
+            current.pop();
+        }
+        return rest;
+    }
+    if NO_START.contains(next) && current.len() > 1 {
+        return current.split_off(current.len() - 1);
+    }
+    Vec::new()
+}
+
+/// One line as the lines it takes at `max` columns (at least one, even when empty).
+pub fn wrap(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
+    let max = max.max(2);
+    let mut out = Vec::new();
+    let mut current: Cells = Vec::new();
+    for span in &src.spans {
+        for c in span.content.chars().filter(|c| !c.is_control()) {
+            let w = c.width().unwrap_or(0);
+            if width(&current) + w > max && !current.is_empty() {
+                let rest = split(&mut current, c);
+                out.push(line(&current, src.style));
+                current = rest;
+                if c == ' ' && current.is_empty() {
+                    continue;
+                }
+            }
+            current.push((c, span.style));
+        }
+    }
+    out.push(line(&current, src.style));
+    out
+}
+
+/// Every line of a text, wrapped.
+pub fn wrap_all<'a>(
+    lines: impl IntoIterator<Item = &'a Line<'a>>,
+    max: usize,
+) -> Vec<Line<'static>> {
+    lines.into_iter().flat_map(|l| wrap(l, max)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn japanese_breaks_anywhere_but_before_closing_marks() {
+        let l = Line::raw("甲及び乙は、協議する。");
+        assert_eq!(texts(&wrap(&l, 10)), ["甲及び乙", "は、協議す", "る。"]);
+        assert_eq!(texts(&wrap(&l, 12)), ["甲及び乙は、", "協議する。"]);
+    }
+
+    #[test]
+    fn english_breaks_at_spaces_and_long_words_anywhere() {
+        let l = Line::raw("the Vendor shall notify");
+        assert_eq!(texts(&wrap(&l, 12)), ["the Vendor", "shall notify"]);
+        assert_eq!(texts(&wrap(&Line::raw("abcdefgh"), 5)), ["abcde", "fgh"]);
+        assert_eq!(texts(&wrap(&Line::raw(""), 5)), [""]);
+    }
+
+    #[test]
+    fn styles_survive_the_break() {
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let l = Line::from(vec![Span::styled("出典", bold), Span::raw(": 前橋地判")]);
+        let w = wrap(&l, 6);
+        assert_eq!(texts(&w), ["出典: ", "前橋地", "判"]);
+        assert_eq!(w[0].spans[0].style, bold);
+    }
+}
