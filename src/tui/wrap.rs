@@ -55,18 +55,21 @@ pub fn wrap(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
     let max = max.max(2);
     let mut out = Vec::new();
     let mut current: Cells = Vec::new();
+    let mut used = 0;
     for span in &src.spans {
         for c in span.content.chars().filter(|c| !c.is_control()) {
             let w = c.width().unwrap_or(0);
-            if width(&current) + w > max && !current.is_empty() {
+            if used + w > max && !current.is_empty() {
                 let rest = split(&mut current, c);
                 out.push(line(&current, src.style));
                 current = rest;
+                used = width(&current);
                 if c == ' ' && current.is_empty() {
                     continue;
                 }
             }
             current.push((c, span.style));
+            used += w;
         }
     }
     out.push(line(&current, src.style));
