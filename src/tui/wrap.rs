@@ -44,8 +44,16 @@ fn split(current: &mut Cells, next: char) -> Cells {
         }
         return rest;
     }
-    if NO_START.contains(next) && current.len() > 1 {
-        return current.split_off(current.len() - 1);
+    if NO_START.contains(next) {
+        // Take the character before along, and the one before that while it too may not
+        // begin a line (「条）。」 moves as 「条）」 before 「。」).
+        let mut at = current.len().saturating_sub(1);
+        while at > 0 && NO_START.contains(current[at].0) {
+            at -= 1;
+        }
+        if at > 0 {
+            return current.split_off(at);
+        }
     }
     Vec::new()
 }
@@ -97,6 +105,8 @@ mod tests {
         let l = Line::raw("甲及び乙は、協議する。");
         assert_eq!(texts(&wrap(&l, 10)), ["甲及び乙", "は、協議す", "る。"]);
         assert_eq!(texts(&wrap(&l, 12)), ["甲及び乙は、", "協議する。"]);
+        let l = Line::raw("規則7条）。");
+        assert_eq!(texts(&wrap(&l, 8)), ["規則7", "条）。"]);
     }
 
     #[test]

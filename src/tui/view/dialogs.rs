@@ -23,9 +23,15 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-/// Clears a window's area, and the wide character whose right half it would cover at its
-/// left edge (the terminal would otherwise draw that character over the border).
-fn clear(frame: &mut Frame, rect: Rect) {
+/// Clears a window's area with a column of margin on each side, and the wide character
+/// whose right half the margin would cover (the terminal would draw it over the border).
+fn clear(frame: &mut Frame, window: Rect) {
+    let rect = Rect {
+        x: window.x.saturating_sub(1),
+        width: window.width + 2,
+        ..window
+    }
+    .intersection(frame.area());
     frame.render_widget(Clear, rect);
     let buf = frame.buffer_mut();
     if rect.x == 0 {
