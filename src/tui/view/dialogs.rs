@@ -62,7 +62,7 @@ fn options<'a>(names: impl Iterator<Item = &'a str>, chosen: usize) -> Vec<Span<
 pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
     let d = &app.export;
-    let rect = centred(area, 76, 13);
+    let rect = centred(area, 76, 10);
     clear(frame, rect);
     let row = |focus: ExportFocus, label: &str, mut value: Vec<Span<'static>>| {
         let on = d.focus == focus && !d.confirm_overwrite;
