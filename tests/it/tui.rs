@@ -330,3 +330,29 @@ fn keys_quit_switch_language_and_open_overlays() {
     send(&mut app, [Action::Export]);
     assert_eq!(send(&mut app, [Action::ForceQuit]), [Effect::Quit]);
 }
+
+#[test]
+fn the_command_checks_the_session_file_before_opening_the_questionnaire() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[answers]\nbudget_jpy = \"lots\"\n").unwrap();
+    crate::common::bin()
+        .arg("--answers")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("budget_jpy"));
+    // A partial session is fine; without a terminal the questionnaire says what it needs.
+    let partial = dir.path().join("partial.toml");
+    std::fs::write(&partial, "[answers]\nbudget_jpy = 1000\n").unwrap();
+    crate::common::bin()
+        .args(["--ui-lang", "en", "--answers"])
+        .arg(&partial)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("needs a terminal"));
+    crate::common::bin()
+        .args(["--ui-lang", "fr"])
+        .assert()
+        .code(2);
+}
