@@ -22,7 +22,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved(result) => {
             let lang = app.lang;
             app.status = Some(match result {
-                Ok(()) => ok(strings::saved(&app.path.display().to_string(), lang)),
+                // The file name: the status has little room, and the folder does not change.
+                Ok(()) => ok(strings::saved(
+                    &app.path.file_name().unwrap_or_default().to_string_lossy(),
+                    lang,
+                )),
                 Err(e) => fail(strings::save_failed(&e, lang)),
             });
             return vec![];

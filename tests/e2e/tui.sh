@@ -134,6 +134,17 @@ keys "stty -a | grep -qw -- -icanon && echo MODE=RAW || echo MODE=COOKED" Enter
 wait_for "MODE="
 screen | grep -qF "MODE=COOKED" || fail "the terminal was left in raw mode"
 builds "$WORK/secdraft-answers.toml" "the answers file is not valid after Ctrl-C"
+
+# SIGTERM also gives the terminal back.
+keys "clear; '$BIN'; echo EXIT=\$?" Enter
+wait_for "┌ 回答の確認"
+CHILD="$(pgrep -P "$(T display -p -t e2e '#{pane_pid}')")"
+kill -TERM "$CHILD"
+wait_for "EXIT="
+[ "$(T display -p -t e2e '#{alternate_on}')" = "0" ] || fail "the alternate screen is on after SIGTERM"
+keys "stty -a | grep -qw -- -icanon && echo MODE2=RAW || echo MODE2=COOKED" Enter
+wait_for "MODE2="
+screen | grep -qF "MODE2=COOKED" || fail "the terminal was left in raw mode after SIGTERM"
 T kill-session -t e2e
 
 # ---------------------------------------------------------------- kill -9, then resume
@@ -180,4 +191,4 @@ for _ in $(seq 50); do [ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] && brea
 [ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] || fail "q did not quit"
 builds "$SAVED" "the resumed session's answers do not build"
 
-echo "ok: tui end-to-end (session, export, 20x5, Ctrl-C, kill -9, resume)"
+echo "ok: tui end-to-end (session, export, 20x5, Ctrl-C, SIGTERM, kill -9, resume)"
