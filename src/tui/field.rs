@@ -1,7 +1,7 @@
 //! A one-line text field: the text and a cursor counted in characters, so that Japanese
 //! (two columns, several bytes) is never cut inside a character.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Field {
@@ -70,8 +70,33 @@ impl Field {
     }
 
     /// The cursor's column on screen.
-    pub fn cursor_column(&self) -> usize {
+    fn cursor_column(&self) -> usize {
         self.text[..self.byte(self.cursor)].width()
+    }
+
+    /// The part of the text shown in `width` columns, scrolled so that the cursor stays in
+    /// view, and the cursor's column within it.
+    pub fn window(&self, width: usize) -> (String, usize) {
+        let width = width.max(2);
+        // One column is kept for the cursor after the last character.
+        if self.text.width() < width {
+            return (self.text.clone(), self.cursor_column());
+        }
+        let chars: Vec<char> = self.text.chars().collect();
+        let w = |c: &char| c.width().unwrap_or(0);
+        let mut start = self.cursor;
+        let mut used = 0;
+        while start > 0 && used + w(&chars[start - 1]) < width {
+            start -= 1;
+            used += w(&chars[start]);
+        }
+        let column = used;
+        let mut end = self.cursor;
+        while end < chars.len() && used + w(&chars[end]) < width {
+            used += w(&chars[end]);
+            end += 1;
+        }
+        (chars[start..end].iter().collect(), column)
     }
 }
 
@@ -96,5 +121,18 @@ mod tests {
         assert_eq!(f.cursor_column(), 2);
         f.home();
         assert_eq!(f.cursor_column(), 0);
+    }
+
+    #[test]
+    fn a_long_text_scrolls_to_keep_the_cursor_in_view() {
+        let mut f = Field::new("情報セキュリティ特約");
+        assert_eq!(f.window(30), ("情報セキュリティ特約".to_string(), 20));
+        // The end, with the cursor after it.
+        assert_eq!(f.window(9), ("ティ特約".to_string(), 8));
+        f.home();
+        assert_eq!(f.window(9), ("情報セキ".to_string(), 0));
+        f.right();
+        f.right();
+        assert_eq!(f.window(5), ("情報".to_string(), 4));
     }
 }

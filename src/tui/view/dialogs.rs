@@ -77,6 +77,11 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
         Line::from(spans)
     };
     let notes = usize::from(!d.notes);
+    // The path scrolls within its line: "▶ ", the label and ": " come first.
+    let label = unicode_width::UnicodeWidthStr::width(s.path) as u16 + 4;
+    let (shown, column) = d
+        .path
+        .window(usize::from(rect.width.saturating_sub(2 + label)));
     let mut lines = vec![
         row(
             ExportFocus::Format,
@@ -97,7 +102,7 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
             ExportFocus::Path,
             s.path,
             vec![Span::styled(
-                d.path.text().to_string(),
+                shown,
                 Style::new().add_modifier(Modifier::UNDERLINED),
             )],
         ),
@@ -118,8 +123,7 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
         rect,
     );
     if d.focus == ExportFocus::Path && !d.confirm_overwrite {
-        let label = unicode_width::UnicodeWidthStr::width(s.path) as u16 + 4;
-        let x = rect.x + 1 + label + d.path.cursor_column() as u16;
+        let x = rect.x + 1 + label + column as u16;
         let y = rect.y + 4;
         if x < rect.right().saturating_sub(1) && y < rect.bottom().saturating_sub(1) {
             frame.set_cursor_position(Position::new(x, y));

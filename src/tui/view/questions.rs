@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(area);
     sections(frame, app, left);
     let inner = usize::from(right.width.saturating_sub(2));
-    let question = wrap_all(&question_lines(app), inner);
+    let question = wrap_all(&question_lines(app, inner), inner);
     let wanted = question.len() as u16 + 2;
     // The help keeps at least four lines; the question takes what it needs of the rest.
     let height = wanted.min(right.height.saturating_sub(4).max(3));
@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         // The field's line: after the prompt and a blank line, behind "> ".
         let prompt_lines = wrap(&prompt(app), inner).len() as u16;
         let y = top.y + 1 + prompt_lines + 1;
-        let x = top.x + 3 + f.cursor_column() as u16;
+        let x = top.x + 3 + f.window(inner.saturating_sub(2)).1 as u16;
         if y < top.bottom().saturating_sub(1) && x < top.right().saturating_sub(1) {
             frame.set_cursor_position(Position::new(x, y));
         }
@@ -115,7 +115,7 @@ fn prompt(app: &App) -> Line<'static> {
 }
 
 /// The prompt, a blank line, the input (choices or field) and its message.
-fn question_lines(app: &App) -> Vec<Line<'static>> {
+fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut lines = vec![prompt(app), Line::raw("")];
     let default_mark = match lang {
@@ -182,7 +182,7 @@ fn question_lines(app: &App) -> Vec<Line<'static>> {
             lines.push(Line::from(vec![
                 Span::styled("> ", Style::new().fg(Color::Cyan)),
                 Span::styled(
-                    f.text().to_string(),
+                    f.window(width.saturating_sub(2)).0,
                     Style::new().add_modifier(Modifier::UNDERLINED),
                 ),
             ]));

@@ -69,6 +69,10 @@ type Setup = fn(&mut App);
 fn states() -> Vec<(&'static str, Setup)> {
     vec![
         ("meta", |_| {}),
+        ("long-field", |app| {
+            let name = "教育情報ネットワークのデータセンター移管に係る設計・構築及び運用保守業務";
+            send(app, [Action::Insert(name.into()), Action::Left]);
+        }),
         ("choice", |app| at(app, "customer_type")),
         ("multi", |app| {
             at(app, "personal_data");
