@@ -55,7 +55,7 @@ pub fn get(lang: Lang) -> &'static Strings {
 }
 
 const JA: Strings = Strings {
-    title: "secdraft 情報セキュリティ特約",
+    title: "secdraft",
     sections: "セクション",
     help_pane: "解説",
     meta_section: "当事者・案件",
@@ -114,7 +114,7 @@ const JA: Strings = Strings {
 };
 
 const EN: Strings = Strings {
-    title: "secdraft security rider",
+    title: "secdraft",
     sections: "Sections",
     help_pane: "Why it matters",
     meta_section: "Parties and project",

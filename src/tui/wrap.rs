@@ -32,14 +32,15 @@ fn line(cells: &[(char, Style)], style: Style) -> Line<'static> {
 }
 
 /// Splits `current` where a line must end before `next`; returns the part that moves on.
-fn split(current: &mut Cells, next: char) -> Cells {
+/// The first `floor` cells (a continuation line's indent) never move.
+fn split(current: &mut Cells, next: char, floor: usize) -> Cells {
     let word_start = current.iter().rposition(|(c, _)| *c == ' ').map(|i| i + 1);
-    if let Some(start) = word_start
+    if let Some(start) = word_start.filter(|&s| s > floor)
         && is_word(next)
         && current[start..].iter().all(|(c, _)| is_word(*c))
     {
         let rest = current.split_off(start);
-        while current.last().is_some_and(|(c, _)| *c == ' ') {
+        while current.len() > floor && current.last().is_some_and(|(c, _)| *c == ' ') {
             current.pop();
         }
         return rest;
@@ -48,31 +49,51 @@ fn split(current: &mut Cells, next: char) -> Cells {
         // Take the character before along, and the one before that while it too may not
         // begin a line (「条）。」 moves as 「条）」 before 「。」).
         let mut at = current.len().saturating_sub(1);
-        while at > 0 && NO_START.contains(current[at].0) {
+        while at > floor && NO_START.contains(current[at].0) {
             at -= 1;
         }
-        if at > 0 {
+        if at > floor {
             return current.split_off(at);
         }
     }
     Vec::new()
 }
 
-/// One line as the lines it takes at `max` columns (at least one, even when empty).
+/// Markers of a list item: its continuation lines start under the text after them.
+const MARKERS: &[&str] = &["▶ ", "● ", "○ ", "[x] ", "[ ] ", "・", "⚠ "];
+
+/// The indent of continuation lines: the leading spaces and list markers of the line.
+fn hang(src: &Line<'_>, max: usize) -> usize {
+    let text: String = src.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut rest = text.trim_start_matches(' ');
+    let mut w = text.len() - rest.len();
+    while let Some(m) = MARKERS.iter().find(|m| rest.starts_with(**m)) {
+        rest = &rest[m.len()..];
+        w += unicode_width::UnicodeWidthStr::width(*m);
+    }
+    if w * 2 > max { 0 } else { w }
+}
+
+/// One line as the lines it takes at `max` columns (at least one, even when empty); the
+/// lines after the first are indented under the text of a list item.
 pub fn wrap(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
     let max = max.max(2);
+    let indent = hang(src, max);
     let mut out = Vec::new();
     let mut current: Cells = Vec::new();
+    let mut floor = 0;
     let mut used = 0;
     for span in &src.spans {
         for c in span.content.chars().filter(|c| !c.is_control()) {
             let w = c.width().unwrap_or(0);
-            if used + w > max && !current.is_empty() {
-                let rest = split(&mut current, c);
+            if used + w > max && current.len() > floor {
+                let rest = split(&mut current, c, floor);
                 out.push(line(&current, src.style));
-                current = rest;
+                floor = indent;
+                current = vec![(' ', Style::new()); indent];
+                current.extend(rest);
                 used = width(&current);
-                if c == ' ' && current.is_empty() {
+                if c == ' ' && current.len() == floor {
                     continue;
                 }
             }
@@ -115,6 +136,17 @@ mod tests {
         assert_eq!(texts(&wrap(&l, 12)), ["the Vendor", "shall notify"]);
         assert_eq!(texts(&wrap(&Line::raw("abcdefgh"), 5)), ["abcde", "fgh"]);
         assert_eq!(texts(&wrap(&Line::raw(""), 5)), [""]);
+    }
+
+    #[test]
+    fn list_items_hang_under_their_text() {
+        let l = Line::raw("  [ ] Sensitive data (medical history)");
+        assert_eq!(
+            texts(&wrap(&l, 20)),
+            ["  [ ] Sensitive data", "      (medical", "      history)"]
+        );
+        let l = Line::raw("・校務系情報の保護");
+        assert_eq!(texts(&wrap(&l, 10)), ["・校務系情", "  報の保護"]);
     }
 
     #[test]

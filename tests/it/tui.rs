@@ -332,6 +332,32 @@ fn keys_quit_switch_language_and_open_overlays() {
 }
 
 #[test]
+fn the_section_list_jumps_to_a_section() {
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    // From the parties, Tab to the sections, two down (the data), Enter.
+    send(
+        &mut app,
+        [
+            Action::NextPane,
+            Action::Down,
+            Action::Down,
+            Action::Confirm,
+        ],
+    );
+    let Item::Question(q) = app.item() else {
+        panic!("{:?}", app.item());
+    };
+    assert_eq!(app.question(q).id, "personal_data");
+    assert_eq!(app.pane, secdraft::tui::app::Pane::Answer);
+    // Shift-Tab from the answer goes to the help, where the arrows scroll.
+    send(&mut app, [Action::PrevPane, Action::Down, Action::Down]);
+    assert_eq!(
+        (app.pane, app.help_scroll),
+        (secdraft::tui::app::Pane::Help, 2)
+    );
+}
+
+#[test]
 fn the_command_checks_the_session_file_before_opening_the_questionnaire() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.toml");
