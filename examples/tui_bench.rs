@@ -95,4 +95,10 @@ fn main() {
         "  open the preview (draft + wrap + redraw):  {}",
         ms(open / (RUNS / 10))
     );
+    let start = Instant::now();
+    for _ in 0..RUNS / 10 {
+        ws.draft(&app.effective()).unwrap();
+    }
+    let draft = start.elapsed() / (RUNS / 10);
+    println!("    of which Workspace::draft alone:         {}", ms(draft));
 }

@@ -64,7 +64,13 @@ const MARKERS: &[&str] = &["▶ ", "● ", "○ ", "[x] ", "[ ] ", "・", "⚠ "
 
 /// The indent of continuation lines: the leading spaces and list markers of the line.
 fn hang(src: &Line<'_>, max: usize) -> usize {
-    let text: String = src.spans.iter().map(|s| s.content.as_ref()).collect();
+    // Markers sit in the first few characters: look no further.
+    let text: String = src
+        .spans
+        .iter()
+        .flat_map(|s| s.content.chars())
+        .take(12)
+        .collect();
     let mut rest = text.trim_start_matches(' ');
     let mut w = text.len() - rest.len();
     while let Some(m) = MARKERS.iter().find(|m| rest.starts_with(**m)) {
