@@ -2,61 +2,42 @@
 //! before closing punctuation), English at spaces. ratatui's word wrapper treats a run of
 //! Japanese as one long word and would push it whole onto the next line.
 
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Characters that may not begin a line (禁則): they take the character before them along.
 const NO_START: &str =
     "、。，．・：；？！）」』】〕｝〉》ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}";
 
-type Cells = Vec<(char, Style)>;
-
-fn width(cells: &[(char, Style)]) -> usize {
-    cells.iter().map(|(c, _)| c.width().unwrap_or(0)).sum()
-}
-
 fn is_word(c: char) -> bool {
     c.is_ascii() && c != ' '
 }
 
-fn line(cells: &[(char, Style)], style: Style) -> Line<'static> {
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    for &(c, s) in cells {
-        match spans.last_mut() {
-            Some(last) if last.style == s => last.content.to_mut().push(c),
-            _ => spans.push(Span::styled(c.to_string(), s)),
-        }
-    }
-    Line::from(spans).style(style)
-}
-
-/// Splits `current` where a line must end before `next`; returns the part that moves on.
-/// The first `floor` cells (a continuation line's indent) never move.
-fn split(current: &mut Cells, next: char, floor: usize) -> Cells {
-    let word_start = current.iter().rposition(|(c, _)| *c == ' ').map(|i| i + 1);
-    if let Some(start) = word_start.filter(|&s| s > floor)
-        && is_word(next)
-        && current[start..].iter().all(|(c, _)| is_word(*c))
+/// Where the line `text[start..at]` must end when `next` does not fit after it: the end
+/// of this line and the start of the next, as byte offsets.
+fn split(text: &str, start: usize, at: usize, next: char) -> (usize, usize) {
+    let line = &text[start..at];
+    // An English word moves whole to the next line, if something stays before it.
+    if is_word(next)
+        && let Some(space) = line.rfind(' ')
+        && !line[..space].trim().is_empty()
+        && line[space + 1..].chars().all(is_word)
     {
-        let rest = current.split_off(start);
-        while current.len() > floor && current.last().is_some_and(|(c, _)| *c == ' ') {
-            current.pop();
-        }
-        return rest;
+        return (start + line[..space].trim_end().len(), start + space + 1);
     }
     if NO_START.contains(next) {
         // Take the character before along, and the one before that while it too may not
         // begin a line (「条）。」 moves as 「条）」 before 「。」).
-        let mut at = current.len().saturating_sub(1);
-        while at > floor && NO_START.contains(current[at].0) {
-            at -= 1;
-        }
-        if at > floor {
-            return current.split_off(at);
+        let cut = line
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !NO_START.contains(*c))
+            .map_or(0, |(i, _)| i);
+        if cut > 0 {
+            return (start + cut, start + cut);
         }
     }
-    Vec::new()
+    (at, at)
 }
 
 /// Markers of a list item: its continuation lines start under the text after them.
@@ -75,7 +56,7 @@ fn hang(src: &Line<'_>, max: usize) -> usize {
     let mut w = text.len() - rest.len();
     while let Some(m) = MARKERS.iter().find(|m| rest.starts_with(**m)) {
         rest = &rest[m.len()..];
-        w += unicode_width::UnicodeWidthStr::width(*m);
+        w += m.width();
     }
     if w * 2 > max { 0 } else { w }
 }
@@ -85,30 +66,50 @@ fn hang(src: &Line<'_>, max: usize) -> usize {
 pub fn wrap(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
     let max = max.max(2);
     let indent = hang(src, max);
-    let mut out = Vec::new();
-    let mut current: Cells = Vec::new();
-    let mut floor = 0;
-    let mut used = 0;
+    // The text as one string, each span a range of it.
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(src.spans.len());
     for span in &src.spans {
-        for c in span.content.chars().filter(|c| !c.is_control()) {
-            let w = c.width().unwrap_or(0);
-            if used + w > max && current.len() > floor {
-                let rest = split(&mut current, c, floor);
-                out.push(line(&current, src.style));
-                floor = indent;
-                current = vec![(' ', Style::new()); indent];
-                current.extend(rest);
-                used = width(&current);
-                if c == ' ' && current.len() == floor {
-                    continue;
+        let from = text.len();
+        text.extend(span.content.chars().filter(|c| !c.is_control()));
+        spans.push((from, text.len(), span.style));
+    }
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max && i > start {
+            let (end, next) = split(&text, start, i, c);
+            ranges.push((start, end));
+            start = next;
+            used = indent + text[start..i].width();
+        }
+        // A space does not begin a continuation line.
+        if c == ' ' && start == i && !ranges.is_empty() {
+            start = i + 1;
+            continue;
+        }
+        used += w;
+    }
+    ranges.push((start, text.len()));
+    ranges
+        .iter()
+        .enumerate()
+        .map(|(n, &(from, to))| {
+            let mut out = Vec::new();
+            if n > 0 && indent > 0 {
+                out.push(Span::raw(" ".repeat(indent)));
+            }
+            for &(a, b, style) in &spans {
+                let (a, b) = (a.max(from), b.min(to));
+                if a < b {
+                    out.push(Span::styled(text[a..b].to_string(), style));
                 }
             }
-            current.push((c, span.style));
-            used += w;
-        }
-    }
-    out.push(line(&current, src.style));
-    out
+            Line::from(out).style(src.style)
+        })
+        .collect()
 }
 
 /// Every line of a text, wrapped.
@@ -157,7 +158,7 @@ mod tests {
 
     #[test]
     fn styles_survive_the_break() {
-        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let bold = ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD);
         let l = Line::from(vec![Span::styled("出典", bold), Span::raw(": 前橋地判")]);
         let w = wrap(&l, 6);
         assert_eq!(texts(&w), ["出典: ", "前橋地", "判"]);
