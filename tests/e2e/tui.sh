@@ -136,10 +136,10 @@ screen | grep -qF "MODE=COOKED" || fail "the terminal was left in raw mode"
 builds "$WORK/secdraft-answers.toml" "the answers file is not valid after Ctrl-C"
 
 # SIGTERM also gives the terminal back.
-keys "clear; '$BIN'; echo EXIT=\$?" Enter
+# The questionnaire writes down its own process id (exec keeps it) for the signal.
+keys "clear; sh -c 'echo \$\$ > pid; exec \"\$0\"' '$BIN'; echo EXIT=\$?" Enter
 wait_for "┌ 回答の確認"
-CHILD="$(pgrep -P "$(T display -p -t e2e '#{pane_pid}')")"
-kill -TERM "$CHILD"
+kill -TERM "$(cat "$WORK/pid")"
 wait_for "EXIT="
 [ "$(T display -p -t e2e '#{alternate_on}')" = "0" ] || fail "the alternate screen is on after SIGTERM"
 keys "stty -a | grep -qw -- -icanon && echo MODE2=RAW || echo MODE2=COOKED" Enter
@@ -149,7 +149,8 @@ T kill-session -t e2e
 
 # ---------------------------------------------------------------- kill -9, then resume
 SAVED="$WORK/killed.toml"
-T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "'$BIN' --answers '$SAVED'"
+# exec: the pane's process is the questionnaire itself, so kill -9 hits it.
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --answers '$SAVED'"
 T set-option -t e2e remain-on-exit on
 wait_for "当事者・案件"
 keys "案件" Enter
@@ -174,7 +175,7 @@ grep -q "personal_data_kinds" "$SAVED" && fail "a skipped question was saved"
 T kill-session -t e2e
 
 # Resuming (in English) opens the first question not answered.
-T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "'$BIN' --ui-lang en --answers '$SAVED'"
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --ui-lang en --answers '$SAVED'"
 T set-option -t e2e remain-on-exit on
 wait_for "· stance ─"
 wait_for "Sections"
