@@ -84,6 +84,8 @@ pub enum Overlay {
 
 /// The drafted document and its lines as shown, built when the preview opens.
 pub struct Preview {
+    /// The answers it was drafted from.
+    pub answers: Answers,
     pub doc: Document,
     pub lines: Vec<Line<'static>>,
     /// `lines` wrapped to the window's width (kept, so that a keystroke does not wrap the

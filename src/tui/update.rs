@@ -257,11 +257,19 @@ fn review(app: &mut App, action: Action) {
     }
 }
 
+/// Drafts the clause set for the preview, unless the answers are those of the last
+/// preview: then it reopens as it was left (and where it was scrolled to).
 fn open_preview(app: &mut App) {
-    match app.ws.draft(&app.effective()) {
+    let answers = app.effective();
+    if app.preview.as_ref().is_some_and(|p| p.answers == answers) {
+        app.screen = Screen::Preview;
+        return;
+    }
+    match app.ws.draft(&answers) {
         Ok((_, doc)) => {
             let lines = view::preview::lines(&doc, app.lang, unanswered(app));
             app.preview = Some(Preview {
+                answers,
                 doc,
                 lines,
                 wrapped: Vec::new(),

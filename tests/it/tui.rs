@@ -382,3 +382,35 @@ fn the_command_checks_the_session_file_before_opening_the_questionnaire() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_preview_is_drafted_again_only_when_the_answers_change() {
+    let target = answers_from(&scenarios()[0].answers, "s");
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    answer_all(&mut app, &target);
+    send(
+        &mut app,
+        [Action::Resize(80, 24), Action::Preview, Action::PageDown],
+    );
+    let scrolled = app.preview.as_ref().unwrap().scroll;
+    assert!(scrolled > 0);
+    send(&mut app, [Action::Back, Action::Preview]);
+    assert_eq!(
+        app.preview.as_ref().unwrap().scroll,
+        scrolled,
+        "reopened as left"
+    );
+    send(&mut app, [Action::Back]);
+    app.goto(1);
+    send(
+        &mut app,
+        [
+            Action::Insert("追記".into()),
+            Action::Confirm,
+            Action::Preview,
+        ],
+    );
+    let p = app.preview.as_ref().unwrap();
+    assert_eq!(p.scroll, 0);
+    assert!(p.doc.meta.customer.ends_with("追記"));
+}
