@@ -74,6 +74,25 @@ impl Answers {
     /// Reads and checks an answers file against the questionnaire. `file` names it in
     /// messages. Every problem is reported, each naming the key.
     pub fn parse(text: &str, file: &str, library: &Library) -> Result<Answers, Diagnostics> {
+        Answers::read(text, file, library, true)
+    }
+
+    /// Reads a session saved part-way through the questionnaire: like [`Answers::parse`],
+    /// but required answers may still be missing.
+    pub fn parse_partial(
+        text: &str,
+        file: &str,
+        library: &Library,
+    ) -> Result<Answers, Diagnostics> {
+        Answers::read(text, file, library, false)
+    }
+
+    fn read(
+        text: &str,
+        file: &str,
+        library: &Library,
+        complete: bool,
+    ) -> Result<Answers, Diagnostics> {
         let raw: RawAnswers = toml::from_str(text).map_err(|e| {
             let pos = e.span().map(|s| line_col(text, s.start));
             let msg = e.message().trim().replace('\n', " ");
@@ -139,8 +158,12 @@ impl Answers {
         }
         // A key whose value was rejected is reported once, not again as missing.
         let rejected: Vec<String> = diags.iter().filter_map(|d| d.key.clone()).collect();
-        for id in answers
-            .missing(library)
+        let missing = if complete {
+            answers.missing(library)
+        } else {
+            Vec::new()
+        };
+        for id in missing
             .into_iter()
             .filter(|id| !rejected.iter().any(|k| k == id))
         {

@@ -57,6 +57,9 @@ pub struct Cli {
     /// The answers file of the session to resume (or start).
     #[arg(long, value_name = "FILE")]
     answers: Option<PathBuf>,
+    /// The language of the questionnaire's screens.
+    #[arg(long, value_name = "LANG", default_value = "ja", value_parser = ["ja", "en"], global = true)]
+    ui_lang: String,
     #[command(flatten)]
     sources: LibraryArgs,
 }
@@ -125,19 +128,6 @@ fn print(out: &str) -> Result<(), CliError> {
     }
 }
 
-/// The time a document is made: `SOURCE_DATE_EPOCH` where set (reproducible builds), else
-/// the clock.
-fn now() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        })
-}
-
 pub fn run() -> Result<(), CliError> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -157,12 +147,17 @@ pub fn run() -> Result<(), CliError> {
     let lib = cli.sources.clone();
     let load = || Workspace::load(lib.library.as_deref(), lib.templates.as_deref());
     match cli.command {
-        None => Err(CliError::bad_input(format!(
-            "the interactive questionnaire is not available in this build; use `secdraft build --answers FILE`{}",
-            cli.answers
-                .map(|a| format!(" (answers: {})", a.display()))
-                .unwrap_or_default()
-        ))),
+        None => {
+            let ws = load()?;
+            let path = cli
+                .answers
+                .unwrap_or_else(|| PathBuf::from("secdraft-answers.toml"));
+            let answers = ws.read_session(&path)?.unwrap_or_default();
+            crate::tui::run(&ws, path, answers, lang(&cli.ui_lang)).map_err(|e| CliError {
+                code: 1,
+                message: format!("secdraft: {e}"),
+            })
+        }
         Some(Command::Check) => {
             let ws = load()?;
             let l = &ws.library;
@@ -274,7 +269,7 @@ pub fn run() -> Result<(), CliError> {
             let answers = ws.read_answers(&answers)?;
             let (_, doc) = ws.draft(&answers)?;
             let opts = ExportOptions {
-                created: Some(now()),
+                created: Some(crate::workspace::document_time()),
                 ..ExportOptions::new(sel, notes)
             };
             let bytes = ws.export(&doc, format, &opts)?;

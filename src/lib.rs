@@ -23,3 +23,4 @@ pub mod value;
 pub mod workspace;
 
 pub mod cli;
+pub mod tui;

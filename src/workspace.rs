@@ -130,14 +130,20 @@ impl Workspace {
     }
 
     pub fn read_answers(&self, path: &Path) -> Result<Answers, Error> {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::Answers(Diagnostics(vec![Diagnostic::new(
-                &shown,
-                format!("cannot read: {e}"),
-            )]))
-        })?;
+        let (text, shown) = read_text(path)?;
         Answers::parse(&text, &shown, &self.library).map_err(Error::Answers)
+    }
+
+    /// The questionnaire's saved session: `None` when the file does not exist yet (a new
+    /// session starts there); required answers may still be missing.
+    pub fn read_session(&self, path: &Path) -> Result<Option<Answers>, Error> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let (text, shown) = read_text(path)?;
+        Answers::parse_partial(&text, &shown, &self.library)
+            .map(Some)
+            .map_err(Error::Answers)
     }
 
     pub fn assemble(&self, answers: &Answers) -> Assembly {
@@ -163,6 +169,30 @@ impl Workspace {
             .export(doc, format, opts)
             .map_err(Error::Render)
     }
+}
+
+fn read_text(path: &Path) -> Result<(String, String), Error> {
+    let shown = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok((text, shown)),
+        Err(e) => Err(Error::Answers(Diagnostics(vec![Diagnostic::new(
+            &shown,
+            format!("cannot read: {e}"),
+        )]))),
+    }
+}
+
+/// The time a document is made: `SOURCE_DATE_EPOCH` where set (reproducible builds), else
+/// the clock.
+pub fn document_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
 }
 
 #[derive(Debug, thiserror::Error)]

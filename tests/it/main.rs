@@ -11,4 +11,5 @@ mod office;
 mod purity;
 mod scenarios;
 mod text;
+mod tui;
 mod xml;

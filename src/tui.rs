@@ -1,0 +1,86 @@
+//! The interactive questionnaire (ratatui + crossterm), in the shape of design.md: one
+//! state struct ([`app::App`]), keys mapped to actions ([`keymap`]), a pure
+//! [`update::update`] returning effects, a [`view::view`] that only draws, and this loop,
+//! which reads events and performs the effects (atomic writes, quit).
+
+pub mod action;
+pub mod app;
+mod field;
+pub mod keymap;
+pub mod strings;
+mod term;
+pub mod update;
+pub mod view;
+mod wrap;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event;
+
+use crate::answers::Answers;
+use crate::lang::Lang;
+use crate::workspace::{Workspace, write_atomic};
+use action::{Action, Effect};
+use app::App;
+
+/// Runs a session saved in `path` (resumed from `answers`) until the user quits or a
+/// signal (SIGTERM, SIGHUP, SIGINT) ends it. Answers are saved as they are given.
+pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::io::Result<()> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(std::io::Error::other(
+            "the questionnaire needs a terminal; use `secdraft build --answers FILE` otherwise",
+        ));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let mut guard = term::Guard::enter()?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(ws, path, answers, lang);
+    app.created = Some(crate::workspace::document_time());
+    dispatch(&mut app, Action::Resize(size.width, size.height));
+    while !stop.load(Ordering::Relaxed) {
+        guard.terminal.draw(|f| view::view(f, &app))?;
+        // Wake up now and then to notice a signal.
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        let Some(action) = keymap::map(&event::read()?, app.input_mode()) else {
+            continue;
+        };
+        if dispatch(&mut app, action) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Applies an action and performs its effects, feeding their outcome back; true to quit.
+fn dispatch(app: &mut App, action: Action) -> bool {
+    let mut quit = false;
+    for effect in update::update(app, action) {
+        let outcome = match effect {
+            Effect::Save { path, text } => {
+                Action::Saved(write_atomic(&path, text.as_bytes(), true).map_err(|e| e.to_string()))
+            }
+            Effect::Export { path, bytes, force } => {
+                Action::Exported(write_atomic(&path, &bytes, force).map(|()| path))
+            }
+            Effect::Quit => {
+                quit = true;
+                continue;
+            }
+        };
+        update::update(app, outcome);
+    }
+    quit
+}

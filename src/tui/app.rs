@@ -1,0 +1,391 @@
+//! The state of the questionnaire: one struct, changed only by `update`, read by `view`.
+
+use std::path::PathBuf;
+
+use ratatui::text::Line;
+
+use super::field::Field;
+use super::keymap::InputMode;
+use super::strings;
+use crate::answers::{Answers, META_KEYS};
+use crate::document::Document;
+use crate::export::Format;
+use crate::lang::{Lang, LangSel};
+use crate::library::{Kind, Question};
+use crate::value::Value;
+use crate::workspace::Workspace;
+
+/// One step of the questionnaire: a `[meta]` field, or a question by index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Meta(&'static str),
+    Question(usize),
+}
+
+/// The answer being given to the current item, before it is confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// One of a list (a choice, or yes / no): the highlighted row.
+    Choice {
+        cursor: usize,
+    },
+    Multi {
+        cursor: usize,
+        checked: Vec<bool>,
+    },
+    Field(Field),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Questions,
+    Review,
+    Preview,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Answer,
+    Sections,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFocus {
+    Format,
+    Lang,
+    Notes,
+    Path,
+}
+
+pub const EXPORT_LANGS: [LangSel; 3] = [
+    LangSel::One(Lang::Ja),
+    LangSel::One(Lang::En),
+    LangSel::Both,
+];
+
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    pub format: usize,
+    pub lang: usize,
+    pub notes: bool,
+    pub path: Field,
+    pub focus: ExportFocus,
+    /// The file exists: asking whether to replace it.
+    pub confirm_overwrite: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Export,
+}
+
+/// The drafted document and its lines as shown, built when the preview opens.
+pub struct Preview {
+    /// The answers it was drafted from.
+    pub answers: Answers,
+    pub doc: Document,
+    pub lines: Vec<Line<'static>>,
+    /// `lines` wrapped to the window's width (kept, so that a keystroke does not wrap the
+    /// whole document again).
+    pub wrapped: Vec<Line<'static>>,
+    pub scroll: usize,
+}
+
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App<'w> {
+    pub ws: &'w Workspace,
+    pub lang: Lang,
+    /// The answers file: written after every change.
+    pub path: PathBuf,
+    /// Everything answered, including answers that the skip logic hides for now (they come
+    /// back if the question is asked again; only asked ones are saved).
+    pub answers: Answers,
+    /// Whether each question is asked under the current answers.
+    pub asked: Vec<bool>,
+    pub items: Vec<Item>,
+    pub pos: usize,
+    pub input: Input,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub pane: Pane,
+    pub section_cursor: usize,
+    pub help_scroll: u16,
+    pub review_cursor: usize,
+    /// Reopened from the review: confirming returns there.
+    pub from_review: bool,
+    pub preview: Option<Preview>,
+    pub export: ExportDialog,
+    pub status: Option<Status>,
+    pub size: (u16, u16),
+    /// For each question, the clauses whose condition reads it.
+    pub affects: Vec<Vec<usize>>,
+    /// When exported documents are made (their `created` property); set by the loop, which
+    /// may read the clock.
+    pub created: Option<i64>,
+}
+
+/// A section of the questionnaire as listed: its title and the items in it.
+pub struct SectionView {
+    pub title: &'static str,
+    pub items: Vec<usize>,
+    pub answered: usize,
+}
+
+impl<'w> App<'w> {
+    /// A session on `answers` (loaded from `path`, or empty for a new one), at the first
+    /// item not answered yet.
+    pub fn new(ws: &'w Workspace, path: PathBuf, answers: Answers, lang: Lang) -> App<'w> {
+        let lib = &ws.library;
+        let items = META_KEYS
+            .iter()
+            .map(|k| Item::Meta(k))
+            .chain((0..lib.questions.len()).map(Item::Question))
+            .collect();
+        let affects = lib
+            .questions
+            .iter()
+            .map(|q| {
+                (0..lib.clauses.len())
+                    .filter(|&c| lib.clauses[c].when.vars().contains(&q.id.as_str()))
+                    .collect()
+            })
+            .collect();
+        let export_path = path.with_extension(Format::ALL[0].extension());
+        let mut app = App {
+            ws,
+            lang,
+            asked: answers.asked_questions(lib),
+            answers,
+            path,
+            items,
+            pos: 0,
+            input: Input::Choice { cursor: 0 },
+            screen: Screen::Questions,
+            overlay: None,
+            pane: Pane::Answer,
+            section_cursor: 0,
+            help_scroll: 0,
+            review_cursor: 0,
+            from_review: false,
+            preview: None,
+            export: ExportDialog {
+                format: 0,
+                lang: 0,
+                notes: false,
+                path: Field::new(&export_path.display().to_string()),
+                focus: ExportFocus::Format,
+                confirm_overwrite: false,
+                error: None,
+            },
+            status: None,
+            size: (80, 24),
+            affects,
+            created: None,
+        };
+        match (0..app.items.len()).find(|&i| app.visible(i) && !app.answered(i)) {
+            Some(i) => app.goto(i),
+            None => {
+                app.goto(0);
+                app.screen = Screen::Review;
+            }
+        }
+        app
+    }
+
+    pub fn question(&self, i: usize) -> &'w Question {
+        &self.ws.library.questions[i]
+    }
+
+    pub fn item(&self) -> Item {
+        self.items[self.pos]
+    }
+
+    /// Whether an item is asked: `[meta]` always, a question by its skip logic.
+    pub fn visible(&self, i: usize) -> bool {
+        match self.items[i] {
+            Item::Meta(_) => true,
+            Item::Question(q) => self.asked[q],
+        }
+    }
+
+    /// A `[meta]` field counts as answered once filled (the date, being optional, always);
+    /// a question once it has an answer.
+    pub fn answered(&self, i: usize) -> bool {
+        match self.items[i] {
+            Item::Meta("date") => true,
+            Item::Meta(k) => !self.answers.meta.get(k).unwrap_or_default().is_empty(),
+            Item::Question(q) => self.answers.given.contains_key(&self.question(q).id),
+        }
+    }
+
+    pub fn visible_items(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.items.len()).filter(|&i| self.visible(i))
+    }
+
+    /// The answers as saved and drafted: those the skip logic asks.
+    pub fn effective(&self) -> Answers {
+        let index = &self.ws.library.question_index;
+        let mut out = self.answers.clone();
+        out.given
+            .retain(|id, _| index.get(id).is_some_and(|&i| self.asked[i]));
+        out
+    }
+
+    /// Moves to an item and loads its answer (or default) into the input.
+    pub fn goto(&mut self, i: usize) {
+        self.pos = i;
+        self.help_scroll = 0;
+        self.input = match self.items[i] {
+            Item::Meta(k) => Input::Field(Field::new(self.answers.meta.get(k).unwrap_or_default())),
+            Item::Question(q) => {
+                let q = self.question(q);
+                let value = self.answers.given.get(&q.id).or(q.default.as_ref());
+                initial_input(q, value)
+            }
+        };
+        self.section_cursor = self.section_of_pos();
+    }
+
+    /// The index, among `sections()`, of the section holding the current item.
+    pub fn section_of_pos(&self) -> usize {
+        self.sections()
+            .iter()
+            .position(|s| s.items.contains(&self.pos))
+            .unwrap_or(0)
+    }
+
+    /// The sections in order, with their visible items and progress.
+    pub fn sections(&self) -> Vec<SectionView> {
+        let s = strings::get(self.lang);
+        let mut out = vec![SectionView {
+            title: s.meta_section,
+            items: Vec::new(),
+            answered: 0,
+        }];
+        for sec in crate::library::family::SECTIONS {
+            out.push(SectionView {
+                title: sec.title(self.lang),
+                items: Vec::new(),
+                answered: 0,
+            });
+        }
+        for i in self.visible_items() {
+            let at = match self.items[i] {
+                Item::Meta(_) => 0,
+                Item::Question(q) => crate::library::family::SECTIONS
+                    .iter()
+                    .position(|s| s.id == self.question(q).section)
+                    .map_or(0, |p| p + 1),
+            };
+            out[at].items.push(i);
+            out[at].answered += usize::from(self.answered(i));
+        }
+        out.retain(|s| !s.items.is_empty());
+        out
+    }
+
+    /// The input as a value, or why it is not one yet (validation as you type).
+    pub fn parsed(&self) -> Result<Value, String> {
+        let s = strings::get(self.lang);
+        match (self.item(), &self.input) {
+            (Item::Meta(k), input) => {
+                let t = match input {
+                    Input::Field(f) => f.text().trim(),
+                    _ => "",
+                };
+                if t.is_empty() && k != "date" {
+                    Err(s.enter_value.into())
+                } else if k == "date" && !t.is_empty() && crate::format::parse_date(t).is_none() {
+                    Err(s.bad_date.into())
+                } else {
+                    Ok(Value::Str(t.to_string()))
+                }
+            }
+            (Item::Question(q), input) => {
+                let q = self.question(q);
+                let v = match (q.kind, input) {
+                    (Kind::Bool, Input::Choice { cursor }) => Value::Bool(*cursor == 0),
+                    (_, Input::Choice { cursor }) => Value::Str(q.choices[*cursor].value.clone()),
+                    (_, Input::Multi { checked, .. }) => Value::List(
+                        q.choices
+                            .iter()
+                            .zip(checked)
+                            .filter(|(_, c)| **c)
+                            .map(|(c, _)| c.value.clone())
+                            .collect(),
+                    ),
+                    (Kind::Text, Input::Field(f)) => Value::Str(f.text().trim().to_string()),
+                    (_, Input::Field(f)) => {
+                        let digits: String = f
+                            .text()
+                            .chars()
+                            .filter(|c| !matches!(c, ',' | '_'))
+                            .collect();
+                        if digits.is_empty() {
+                            return Err(s.enter_value.into());
+                        }
+                        Value::Int(digits.parse().map_err(|_| s.not_a_number.to_string())?)
+                    }
+                };
+                q.check(&v)
+                    .map_err(|_| strings::range(q.min, q.max, self.lang))?;
+                Ok(v)
+            }
+        }
+    }
+
+    pub fn input_mode(&self) -> InputMode {
+        if self.overlay == Some(Overlay::Export) {
+            return match self.export.focus {
+                ExportFocus::Path if !self.export.confirm_overwrite => InputMode::Text,
+                _ => InputMode::Command,
+            };
+        }
+        if self.overlay.is_some() || self.screen != Screen::Questions || self.pane != Pane::Answer {
+            return InputMode::Command;
+        }
+        match (self.item(), &self.input) {
+            (Item::Question(q), Input::Field(_)) if self.question(q).kind != Kind::Text => {
+                InputMode::Digits
+            }
+            (_, Input::Field(_)) => InputMode::Text,
+            _ => InputMode::Command,
+        }
+    }
+
+    pub fn export_format(&self) -> Format {
+        Format::ALL[self.export.format]
+    }
+}
+
+fn initial_input(q: &Question, value: Option<&Value>) -> Input {
+    let index = |v: &str| q.choices.iter().position(|c| c.value == v).unwrap_or(0);
+    match (q.kind, value) {
+        (Kind::Bool, v) => Input::Choice {
+            cursor: usize::from(v == Some(&Value::Bool(false))),
+        },
+        (Kind::Choice, v) => Input::Choice {
+            cursor: v.and_then(Value::as_str).map_or(0, index),
+        },
+        (Kind::Multi, v) => {
+            let list = v.and_then(Value::as_list).unwrap_or_default();
+            Input::Multi {
+                cursor: 0,
+                checked: q.choices.iter().map(|c| list.contains(&c.value)).collect(),
+            }
+        }
+        (Kind::Int | Kind::Yen, v) => Input::Field(Field::new(
+            &v.and_then(Value::as_int)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        )),
+        (Kind::Text, v) => Input::Field(Field::new(v.and_then(Value::as_str).unwrap_or_default())),
+    }
+}

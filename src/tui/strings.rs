@@ -1,0 +1,279 @@
+//! Every text of the interface, in Japanese and English. Questions, choices and help come
+//! from the clause library; these are the words around them.
+
+use crate::lang::Lang;
+
+pub struct Strings {
+    pub title: &'static str,
+    pub sections: &'static str,
+    pub help_pane: &'static str,
+    pub meta_section: &'static str,
+    pub affects: &'static str,
+    pub sources: &'static str,
+    pub enter_value: &'static str,
+    pub not_a_number: &'static str,
+    pub bad_date: &'static str,
+    pub optional: &'static str,
+    pub unanswered: &'static str,
+    pub review: &'static str,
+    pub review_hint: &'static str,
+    pub preview: &'static str,
+    pub warnings: &'static str,
+    pub included: &'static str,
+    pub excluded: &'static str,
+    pub rationale: &'static str,
+    pub reason: &'static str,
+    pub cap: &'static str,
+    pub exposure: &'static str,
+    pub export: &'static str,
+    pub format: &'static str,
+    pub language: &'static str,
+    pub notes: &'static str,
+    pub path: &'static str,
+    pub export_hint: &'static str,
+    pub overwrite: &'static str,
+    pub path_required: &'static str,
+    pub lang_names: [&'static str; 3],
+    pub on_off: [&'static str; 2],
+    pub all_answered: &'static str,
+    pub too_small: &'static str,
+    pub keys: &'static str,
+    pub keys_close: &'static str,
+    pub footer_questions: &'static str,
+    pub footer_field: &'static str,
+    pub footer_review: &'static str,
+    pub footer_preview: &'static str,
+    pub key_list: &'static [(&'static str, &'static str)],
+}
+
+pub fn get(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Ja => &JA,
+        Lang::En => &EN,
+    }
+}
+
+const JA: Strings = Strings {
+    title: "secdraft",
+    sections: "セクション",
+    help_pane: "解説",
+    meta_section: "当事者・案件",
+    affects: "この回答で決まる条項",
+    sources: "出典",
+    enter_value: "入力してください。",
+    not_a_number: "数字で入力してください。",
+    bad_date: "YYYY-MM-DD の形で実在する日付を入力してください。",
+    optional: "（任意）",
+    unanswered: "未回答",
+    review: "回答の確認",
+    review_hint: "Enter: 開き直す  p: プレビュー  e: 出力",
+    preview: "プレビュー",
+    warnings: "警告",
+    included: "採用された条項",
+    excluded: "採用されなかった条項",
+    rationale: "趣旨",
+    reason: "採用理由",
+    cap: "責任上限額",
+    exposure: "想定損害額（試算）",
+    export: "出力",
+    format: "形式",
+    language: "言語",
+    notes: "注記（趣旨・出典・採用理由）",
+    path: "保存先",
+    export_hint: "↑↓: 項目  ←→/Space: 変更  Enter: 出力  Esc: 閉じる",
+    overwrite: "ファイルが既にあります。上書きしますか？ y: 上書き  n: やめる",
+    path_required: "保存先のファイル名を入力してください。",
+    lang_names: ["日本語", "英語", "日英併記"],
+    on_off: ["あり", "なし"],
+    all_answered: "すべて回答しました（p プレビュー、e 出力）",
+    too_small: "画面が小さすぎます",
+    keys: "キー一覧",
+    keys_close: "どのキーでも閉じます",
+    footer_questions: "Enter 決定 ↑↓ 選択 Space 切替 BS 戻る r 確認 p プレビュー e 出力 ? キー q 終了",
+    footer_field: "Enter 決定  BS 削除（空なら戻る）  Tab 枠の切替  F1 キー一覧  Esc 終了",
+    footer_review: "↑↓ 選択  Enter 開き直す  p プレビュー  e 出力  ? キー  q 終了",
+    footer_preview: "↑↓ PgUp PgDn スクロール  r 確認  e 出力  BS 質問へ  q 終了",
+    key_list: &[
+        ("↑ ↓ / j k", "選択肢の移動・スクロール"),
+        ("Enter", "回答を決定して次へ（確認画面では開き直す）"),
+        ("Space", "複数選択で選択・解除"),
+        ("Backspace", "一つ前の質問へ（入力中は一文字削除）"),
+        ("Tab / Shift-Tab", "枠の切替（質問・セクション・解説）"),
+        ("y / n", "はい・いいえで答える"),
+        ("r", "回答の確認"),
+        ("p / Ctrl-P", "プレビュー（条項と採用理由）"),
+        ("e / Ctrl-E", "出力"),
+        ("Ctrl-S", "保存（回答は変更のたびに保存済み）"),
+        ("l / F2", "表示言語の切替（日本語・English）"),
+        ("? / F1", "このキー一覧"),
+        ("q / Esc", "終了（開いている画面があれば閉じる）"),
+        ("Ctrl-C", "すぐに終了"),
+    ],
+};
+
+const EN: Strings = Strings {
+    title: "secdraft",
+    sections: "Sections",
+    help_pane: "Why it matters",
+    meta_section: "Parties and project",
+    affects: "Clauses this answer decides",
+    sources: "Sources",
+    enter_value: "Please enter a value.",
+    not_a_number: "Enter a number.",
+    bad_date: "Enter a real date as YYYY-MM-DD.",
+    optional: " (optional)",
+    unanswered: "not answered",
+    review: "Review",
+    review_hint: "Enter: reopen  p: preview  e: export",
+    preview: "Preview",
+    warnings: "Warnings",
+    included: "Clauses included",
+    excluded: "Clauses not included",
+    rationale: "Rationale",
+    reason: "Included because",
+    cap: "Liability cap",
+    exposure: "Exposure estimate",
+    export: "Export",
+    format: "Format",
+    language: "Language",
+    notes: "Notes (rationale, sources, reasons)",
+    path: "Save as",
+    export_hint: "↑↓: field  ←→/Space: change  Enter: export  Esc: close",
+    overwrite: "The file exists. Replace it? y: replace  n: cancel",
+    path_required: "Enter the name of the file to write.",
+    lang_names: ["Japanese", "English", "Both"],
+    on_off: ["on", "off"],
+    all_answered: "All answered (p preview, e export)",
+    too_small: "Window too small",
+    keys: "Keys",
+    keys_close: "Any key closes this",
+    footer_questions: "Enter confirm ↑↓ choose Space toggle BS back r review p preview e export ? keys q quit",
+    footer_field: "Enter confirm  BS delete (back when empty)  Tab panes  F1 keys  Esc quit",
+    footer_review: "↑↓ choose  Enter reopen  p preview  e export  ? keys  q quit",
+    footer_preview: "↑↓ PgUp PgDn scroll  r review  e export  BS questions  q quit",
+    key_list: &[
+        ("↑ ↓ / j k", "move between choices, scroll"),
+        ("Enter", "confirm the answer and go on (review: reopen)"),
+        ("Space", "toggle a choice in a multiple choice"),
+        ("Backspace", "back one question (in a field: delete)"),
+        ("Tab / Shift-Tab", "switch panes (question, sections, help)"),
+        ("y / n", "answer yes or no"),
+        ("r", "review the answers"),
+        ("p / Ctrl-P", "preview the clauses and why each is there"),
+        ("e / Ctrl-E", "export"),
+        ("Ctrl-S", "save (answers are saved after every change)"),
+        ("l / F2", "switch the language (日本語, English)"),
+        ("? / F1", "this list of keys"),
+        ("q / Esc", "quit (or close what is open)"),
+        ("Ctrl-C", "quit at once"),
+    ],
+};
+
+pub fn meta_prompt(key: &str, lang: Lang) -> &'static str {
+    match (key, lang) {
+        ("project_name", Lang::Ja) => "案件名（本件業務の名称）を入力してください。",
+        ("project_name", Lang::En) => "What is the project called?",
+        ("customer", Lang::Ja) => "発注者（甲）の名称を入力してください。",
+        ("customer", Lang::En) => "Who is the customer (甲)?",
+        ("vendor", Lang::Ja) => "受託者（乙）の名称を入力してください。",
+        ("vendor", Lang::En) => "Who is the vendor (乙)?",
+        (_, Lang::Ja) => "契約日を YYYY-MM-DD で入力してください（未定なら空欄）。",
+        (_, Lang::En) => "What is the contract date (YYYY-MM-DD; empty if not known)?",
+    }
+}
+
+pub fn meta_help(key: &str, lang: Lang) -> &'static str {
+    match (key, lang) {
+        ("project_name", Lang::Ja) => {
+            "案件名は特約の前文で原契約を特定するために使われます。原契約の件名と同じにしてください。"
+        }
+        ("project_name", Lang::En) => {
+            "The rider's preamble names the main contract by this project name: use the title of the main contract."
+        }
+        ("customer", Lang::Ja) | ("vendor", Lang::Ja) => {
+            "当事者の名称は前文に記載され、本文では甲・乙と呼ばれます。登記上の正式名称を入力してください。"
+        }
+        ("customer", Lang::En) | ("vendor", Lang::En) => {
+            "The parties are named in the preamble and called 甲 (the Customer) and 乙 (the Vendor) in the clauses. Use the registered names."
+        }
+        (_, Lang::Ja) => "契約日は特約の日付として記載されます。空欄なら日付欄を空けて出力します。",
+        (_, Lang::En) => {
+            "The date is printed as the date of the rider; left empty, the date line stays blank."
+        }
+    }
+}
+
+pub fn range(min: Option<i64>, max: Option<i64>, lang: Lang) -> String {
+    let n = crate::format::thousands;
+    match (min, max, lang) {
+        (Some(a), Some(b), Lang::Ja) => format!("{} 以上 {} 以下で入力してください。", n(a), n(b)),
+        (Some(a), Some(b), Lang::En) => format!("Enter {} to {}.", n(a), n(b)),
+        (Some(a), None, Lang::Ja) => format!("{} 以上で入力してください。", n(a)),
+        (Some(a), None, Lang::En) => format!("Enter at least {}.", n(a)),
+        (None, Some(b), Lang::Ja) => format!("{} 以下で入力してください。", n(b)),
+        (None, Some(b), Lang::En) => format!("Enter at most {}.", n(b)),
+        (None, None, _) => String::new(),
+    }
+}
+
+pub fn saved(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("保存しました: {path}"),
+        Lang::En => format!("Saved: {path}"),
+    }
+}
+
+pub fn save_failed(err: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("保存できません: {err}"),
+        Lang::En => format!("Cannot save: {err}"),
+    }
+}
+
+pub fn exported(path: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("出力しました: {path}"),
+        Lang::En => format!("Exported: {path}"),
+    }
+}
+
+pub fn export_failed(err: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("出力できません: {err}"),
+        Lang::En => format!("Cannot export: {err}"),
+    }
+}
+
+pub fn unanswered_count(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("未回答の質問が {n} 問あります（既定値か空の値で組み立てています）。"),
+        Lang::En => {
+            format!("{n} questions are not answered yet (drafted with defaults or empty values).")
+        }
+    }
+}
+
+pub fn minimum(w: u16, h: u16, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("{w}x{h} 以上に"),
+        Lang::En => format!("needs {w}x{h}"),
+    }
+}
+
+pub fn progress(answered: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("回答 {answered}/{total}"),
+        Lang::En => format!("answered {answered}/{total}"),
+    }
+}
+
+pub fn missing_answers(n: usize, first: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => {
+            format!("必須の質問 {n} 問が未回答です（最初: {first}）。r で確認してください。")
+        }
+        Lang::En => {
+            format!("{n} required questions are not answered (first: {first}); r reviews them.")
+        }
+    }
+}

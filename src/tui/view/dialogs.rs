@@ -1,0 +1,150 @@
+//! Windows over the screen: the export dialog and the list of keys.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table};
+
+use super::{block, dim};
+use crate::export::Format;
+use crate::tui::app::{App, ExportFocus};
+use crate::tui::strings;
+
+/// A window of at most `w` x `h`, centred in `area`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2));
+    let h = h.min(area.height.saturating_sub(2));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Clears a window's area with a column of margin on each side, and the wide character
+/// whose right half the margin would cover (the terminal would draw it over the border).
+fn clear(frame: &mut Frame, window: Rect) {
+    let rect = Rect {
+        x: window.x.saturating_sub(1),
+        width: window.width + 2,
+        ..window
+    }
+    .intersection(frame.area());
+    frame.render_widget(Clear, rect);
+    let buf = frame.buffer_mut();
+    if rect.x == 0 {
+        return;
+    }
+    for y in rect.top()..rect.bottom() {
+        let cell = &mut buf[(rect.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+fn options<'a>(names: impl Iterator<Item = &'a str>, chosen: usize) -> Vec<Span<'static>> {
+    names
+        .enumerate()
+        .flat_map(|(i, n)| {
+            if i == chosen {
+                let on = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+                [Span::styled(format!("[{n}]"), on), Span::raw(" ")]
+            } else {
+                [Span::raw(format!(" {n} ")), Span::raw(" ")]
+            }
+        })
+        .collect()
+}
+
+pub fn export(frame: &mut Frame, app: &App, area: Rect) {
+    let s = strings::get(app.lang);
+    let d = &app.export;
+    let rect = centred(area, 76, 10);
+    clear(frame, rect);
+    let row = |focus: ExportFocus, label: &str, mut value: Vec<Span<'static>>| {
+        let on = d.focus == focus && !d.confirm_overwrite;
+        let mut spans = vec![
+            Span::styled(if on { "▶ " } else { "  " }, Style::new().fg(Color::Cyan)),
+            Span::styled(
+                format!("{label}: "),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+        ];
+        spans.append(&mut value);
+        Line::from(spans)
+    };
+    let notes = usize::from(!d.notes);
+    // The path scrolls within its line: "▶ ", the label and ": " come first.
+    let label = unicode_width::UnicodeWidthStr::width(s.path) as u16 + 4;
+    let (shown, column) = d
+        .path
+        .window(usize::from(rect.width.saturating_sub(2 + label)));
+    let mut lines = vec![
+        row(
+            ExportFocus::Format,
+            s.format,
+            options(Format::ALL.iter().map(|f| f.extension()), d.format),
+        ),
+        row(
+            ExportFocus::Lang,
+            s.language,
+            options(s.lang_names.iter().copied(), d.lang),
+        ),
+        row(
+            ExportFocus::Notes,
+            s.notes,
+            options(s.on_off.iter().copied(), notes),
+        ),
+        row(
+            ExportFocus::Path,
+            s.path,
+            vec![Span::styled(
+                shown,
+                Style::new().add_modifier(Modifier::UNDERLINED),
+            )],
+        ),
+        Line::raw(""),
+    ];
+    if d.confirm_overwrite {
+        lines.push(Line::styled(
+            s.overwrite,
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        ));
+    } else if let Some(e) = &d.error {
+        lines.push(Line::styled(e.clone(), Style::new().fg(Color::Red)));
+    }
+    let title_hint = Line::styled(format!(" {} ", s.export_hint), dim());
+    let lines = crate::tui::wrap::wrap_all(&lines, usize::from(rect.width.saturating_sub(2)));
+    frame.render_widget(
+        Paragraph::new(lines).block(block(s.export, true).title_bottom(title_hint)),
+        rect,
+    );
+    if d.focus == ExportFocus::Path && !d.confirm_overwrite {
+        let x = rect.x + 1 + label + column as u16;
+        let y = rect.y + 4;
+        if x < rect.right().saturating_sub(1) && y < rect.bottom().saturating_sub(1) {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+pub fn help(frame: &mut Frame, app: &App, area: Rect) {
+    let s = strings::get(app.lang);
+    let rect = centred(area, 76, s.key_list.len() as u16 + 2);
+    clear(frame, rect);
+    let rows = s.key_list.iter().map(|(k, d)| {
+        Row::new([
+            Cell::from(*k).style(Style::new().fg(Color::Cyan)),
+            Cell::from(*d),
+        ])
+    });
+    frame.render_widget(
+        Table::new(rows, [Constraint::Length(17), Constraint::Min(0)]).block(
+            block(s.keys, true).title_bottom(Line::styled(format!(" {} ", s.keys_close), dim())),
+        ),
+        rect,
+    );
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# End-to-end test of the questionnaire: the release binary in tmux, driven with keys as a
+# user would. A whole session in Japanese ending in an exported document; a 20x5 window;
+# Ctrl-C giving the terminal back; kill -9 in the middle of a session leaving an answers
+# file that builds, and the session resuming where it stopped.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if ! command -v tmux >/dev/null 2>&1; then
+  if [ -n "${CI:-}" ]; then
+    echo "error: tmux is not installed: the end-to-end test of the questionnaire cannot run" >&2
+    exit 1
+  fi
+  echo "skipped: tmux is not installed (CI installs it and runs this test)" >&2
+  exit 0
+fi
+
+cargo build --release --quiet
+BIN="$PWD/target/release/secdraft"
+WORK="$(mktemp -d)"
+SOCKET="secdraft-e2e-$$"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+T() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+cleanup() {
+  T kill-server 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  echo "--- screen:" >&2
+  T capture-pane -p -t e2e >&2 2>/dev/null || true
+  exit 1
+}
+screen() { T capture-pane -p -t e2e; }
+keys() { T send-keys -t e2e "$@"; }
+# Waits until the screen shows a text (fixed string).
+wait_for() {
+  for _ in $(seq 150); do
+    if screen | grep -qF -- "$1"; then return 0; fi
+    sleep 0.1
+  done
+  fail "timed out waiting for: $1"
+}
+# Presses Enter, one key at a time, until a screen appears (defaults accepted).
+enter_until() {
+  for _ in $(seq 60); do
+    if screen | grep -qF -- "$1"; then return 0; fi
+    keys Enter
+    sleep 0.15
+  done
+  fail "never reached: $1"
+}
+check() { grep -qF -- "$2" "$1" || fail "$1 does not contain: $2"; }
+# The answers file builds with the command line (its warnings are not the point here).
+builds() {
+  "$BIN" build --answers "$1" >/dev/null 2>"$WORK/build.err" || {
+    cat "$WORK/build.err" >&2
+    fail "$2"
+  }
+}
+
+# ---------------------------------------------------------------- a whole session
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "bash --norc --noprofile"
+keys "cd '$WORK' && '$BIN'; echo EXIT=\$?" Enter
+wait_for "当事者・案件"
+wait_for "案件名（本件業務の名称）を入力してください。"
+keys "教育情報ネットワーク移管" Enter
+for _ in $(seq 50); do [ -f "$WORK/secdraft-answers.toml" ] && break; sleep 0.1; done
+[ -f "$WORK/secdraft-answers.toml" ] || fail "no answers file after the first answer"
+check "$WORK/secdraft-answers.toml" 'project_name = "教育情報ネットワーク移管"'
+wait_for "· customer ─"
+keys "サンプル市" Enter
+wait_for "· vendor ─"
+keys "受託者株式会社" Enter
+wait_for "· date ─"
+keys Enter
+wait_for "customer_type"
+# The arrows choose: the second choice, local government.
+keys Down Enter
+wait_for "contract_type"
+check "$WORK/secdraft-answers.toml" 'customer_type = "local_government"'
+keys Enter
+wait_for "budget_jpy"
+keys 104800500
+wait_for "= 104,800,500円"
+keys Enter
+wait_for "design_documents"
+keys Enter
+wait_for "personal_data ─"
+keys Enter
+wait_for "personal_data_kinds"
+# Space toggles: basic and sensitive data.
+keys Space Down Space Enter
+wait_for "data_subjects"
+keys 47839 Enter
+wait_for "data_location"
+
+# A tiny window says so, and the questionnaire comes back when it grows again.
+T resize-window -t e2e -x 20 -y 5
+wait_for "画面が小さすぎます"
+T resize-window -t e2e -x 100 -y 30
+wait_for "data_location"
+
+enter_until "┌ 回答の確認"
+check "$WORK/secdraft-answers.toml" 'personal_data_kinds = ["basic", "sensitive"]'
+builds "$WORK/secdraft-answers.toml" "the saved answers do not build"
+
+keys p
+wait_for "┌ プレビュー"
+wait_for "第1条"
+keys e
+wait_for "┌ 出力"
+keys Enter
+wait_for "出力しました: secdraft-answers.md"
+OUT="$WORK/secdraft-answers.md"
+check "$OUT" "# 情報セキュリティに関する特約"
+check "$OUT" "第1条"
+check "$OUT" "サンプル市"
+check "$OUT" "故意又は重大な過失"
+check "$OUT" "104,800,500円"
+# Exporting again asks before replacing the file.
+keys e Enter
+wait_for "上書きしますか"
+keys n Escape
+
+# Ctrl-C quits at once and gives the terminal back: no alternate screen, no raw mode.
+keys C-c
+wait_for "EXIT=0"
+[ "$(T display -p -t e2e '#{alternate_on}')" = "0" ] || fail "the alternate screen is still on"
+keys "stty -a | grep -qw -- -icanon && echo MODE=RAW || echo MODE=COOKED" Enter
+wait_for "MODE="
+screen | grep -qF "MODE=COOKED" || fail "the terminal was left in raw mode"
+builds "$WORK/secdraft-answers.toml" "the answers file is not valid after Ctrl-C"
+
+# SIGTERM also gives the terminal back.
+# The questionnaire writes down its own process id (exec keeps it) for the signal.
+keys "clear; sh -c 'echo \$\$ > pid; exec \"\$0\"' '$BIN'; echo EXIT=\$?" Enter
+wait_for "┌ 回答の確認"
+kill -TERM "$(cat "$WORK/pid")"
+wait_for "EXIT="
+[ "$(T display -p -t e2e '#{alternate_on}')" = "0" ] || fail "the alternate screen is on after SIGTERM"
+keys "stty -a | grep -qw -- -icanon && echo MODE2=RAW || echo MODE2=COOKED" Enter
+wait_for "MODE2="
+screen | grep -qF "MODE2=COOKED" || fail "the terminal was left in raw mode after SIGTERM"
+T kill-session -t e2e
+
+# ---------------------------------------------------------------- kill -9, then resume
+SAVED="$WORK/killed.toml"
+# exec: the pane's process is the questionnaire itself, so kill -9 hits it.
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --answers '$SAVED'"
+T set-option -t e2e remain-on-exit on
+wait_for "当事者・案件"
+keys "案件" Enter
+wait_for "· customer ─"
+keys "甲" Enter "乙" Enter Enter
+wait_for "customer_type"
+keys Enter Enter 5000000 Enter Enter
+wait_for "personal_data ─"
+# No personal data: the data questions are skipped.
+keys n
+wait_for "dmz ─"
+enter_until "· stance ─"
+# Half-way through the liability section, with a number typed but not confirmed.
+keys Down
+PID="$(T display -p -t e2e '#{pane_pid}')"
+kill -9 "$PID"
+for _ in $(seq 50); do [ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] && break; sleep 0.1; done
+builds "$SAVED" "kill -9 left an answers file that does not build"
+check "$SAVED" "ai_use = true"
+grep -q "^stance" "$SAVED" && fail "an answer not confirmed was saved"
+grep -q "personal_data_kinds" "$SAVED" && fail "a skipped question was saved"
+T kill-session -t e2e
+
+# Resuming (in English) opens the first question not answered.
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --ui-lang en --answers '$SAVED'"
+T set-option -t e2e remain-on-exit on
+wait_for "· stance ─"
+wait_for "Sections"
+enter_until "┌ Review"
+keys e
+wait_for "┌ Export"
+keys Right Enter
+wait_for "Exported: $WORK/killed.html"
+check "$WORK/killed.html" "<html"
+check "$WORK/killed.html" "第1条"
+check "$WORK/killed.html" "5,000,000円"
+keys q
+for _ in $(seq 50); do [ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] && break; sleep 0.1; done
+[ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] || fail "q did not quit"
+builds "$SAVED" "the resumed session's answers do not build"
+
+echo "ok: tui end-to-end (session, export, 20x5, Ctrl-C, SIGTERM, kill -9, resume)"

@@ -1,0 +1,413 @@
+//! The questionnaire without a terminal: whole sessions driven through actions, the
+//! effects they return (saves, exports), resuming, skip logic and validation. Screens are
+//! in `tui/screens.rs`.
+
+mod screens;
+
+use std::path::PathBuf;
+
+use secdraft::answers::Answers;
+use secdraft::export::{ExportOptions, Format};
+use secdraft::lang::{Lang, LangSel};
+use secdraft::library::Kind;
+use secdraft::tui::action::{Action, Effect};
+use secdraft::tui::app::{App, Input, Item, Overlay, Screen};
+use secdraft::tui::update::update;
+use secdraft::value::Value;
+use secdraft::workspace::WriteError;
+
+use crate::common::{WS, answers_from, scenarios};
+
+pub fn new_app(answers: Answers, lang: Lang) -> App<'static> {
+    App::new(&WS, PathBuf::from("secdraft-answers.toml"), answers, lang)
+}
+
+/// Applies actions, collecting the effects.
+pub fn send(app: &mut App, actions: impl IntoIterator<Item = Action>) -> Vec<Effect> {
+    actions.into_iter().flat_map(|a| update(app, a)).collect()
+}
+
+/// Answers the current item with `want` the way a user would: moving, toggling, typing.
+fn answer(app: &mut App, want: &Value) -> Vec<Effect> {
+    let mut actions = vec![Action::Home];
+    match (app.item(), &app.input) {
+        (Item::Meta(_), Input::Field(f)) | (Item::Question(_), Input::Field(f)) => {
+            actions = (0..f.text().chars().count())
+                .map(|_| Action::Back)
+                .collect();
+            let text = match want {
+                Value::Int(n) => n.to_string(),
+                v => v.as_str().unwrap().to_string(),
+            };
+            actions.push(Action::Insert(text));
+        }
+        (Item::Question(q), Input::Choice { .. }) => {
+            let q = app.question(q);
+            let index = match want {
+                Value::Bool(b) => usize::from(!b),
+                Value::Str(s) => q.choices.iter().position(|c| c.value == *s).unwrap(),
+                v => panic!("{}: {v:?}", q.id),
+            };
+            actions.extend((0..index).map(|_| Action::Down));
+        }
+        (Item::Question(q), Input::Multi { checked, .. }) => {
+            let q = app.question(q);
+            let list = want.as_list().unwrap();
+            for (c, on) in q.choices.iter().zip(checked) {
+                if list.contains(&c.value) != *on {
+                    actions.push(Action::Toggle);
+                }
+                actions.push(Action::Down);
+            }
+        }
+        other => panic!("unexpected input {other:?}"),
+    }
+    actions.push(Action::Confirm);
+    send(app, actions)
+}
+
+/// Drives a new session through every question to the review, answering as `target`.
+fn answer_all(app: &mut App, target: &Answers) -> Vec<Effect> {
+    let values = target.resolve(&WS.library);
+    let mut effects = Vec::new();
+    for _ in 0..200 {
+        if app.screen == Screen::Review {
+            return effects;
+        }
+        let want = match app.item() {
+            Item::Meta(k) => Value::Str(target.meta.get(k).unwrap().to_string()),
+            Item::Question(q) => values[&app.question(q).id].clone(),
+        };
+        effects.extend(answer(app, &want));
+    }
+    panic!("the questionnaire did not end");
+}
+
+fn last_save(effects: &[Effect]) -> &str {
+    effects
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Effect::Save { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .expect("a save")
+}
+
+#[test]
+fn every_scenario_answered_through_actions_gives_its_answers() {
+    for s in scenarios() {
+        let target = answers_from(&s.answers, &s.name);
+        let mut app = new_app(Answers::default(), Lang::Ja);
+        let effects = answer_all(&mut app, &target);
+        let saved = last_save(&effects);
+        let got = Answers::parse(saved, &s.name, &WS.library)
+            .unwrap_or_else(|e| panic!("{}: the saved file does not build: {e}\n{saved}", s.name));
+        assert_eq!(got.meta, target.meta, "{}", s.name);
+        assert_eq!(
+            got.resolve(&WS.library),
+            target.resolve(&WS.library),
+            "{}",
+            s.name
+        );
+        for (id, v) in &target.given {
+            assert_eq!(got.given.get(id), Some(v), "{}: {id}", s.name);
+        }
+        let ids = |a: &Answers| {
+            let asm = WS.assemble(a);
+            asm.included.iter().map(|i| i.clause).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&got), ids(&target), "{}", s.name);
+    }
+}
+
+#[test]
+fn every_change_is_saved_at_once_in_the_contract_format() {
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    let effects = send(&mut app, [Action::Insert("甲案件".into()), Action::Confirm]);
+    let [Effect::Save { path, text }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(path, &PathBuf::from("secdraft-answers.toml"));
+    let table: toml::Table = toml::from_str(text).unwrap();
+    assert_eq!(table["meta"]["project_name"].as_str(), Some("甲案件"));
+    assert!(table["answers"].as_table().unwrap().is_empty());
+    Answers::parse_partial(text, "saved", &WS.library).unwrap();
+    // Moving within a question changes nothing yet: no write.
+    let effects = send(&mut app, [Action::Insert("甲市".into()), Action::Left]);
+    assert!(effects.is_empty(), "{effects:?}");
+}
+
+#[test]
+fn a_session_resumes_at_the_first_unanswered_question() {
+    let text = "[meta]\nproject_name = \"p\"\ncustomer = \"c\"\nvendor = \"v\"\n\n[answers]\ncustomer_type = \"private\"\ncontract_type = \"ukeoi\"\n";
+    let partial = Answers::parse_partial(text, "partial", &WS.library).unwrap();
+    let app = new_app(partial, Lang::Ja);
+    assert_eq!(app.screen, Screen::Questions);
+    // The optional date counts as answered: the first open question is the budget.
+    assert_eq!(app.item(), Item::Question(2));
+    assert_eq!(app.question(2).id, "budget_jpy");
+    // A complete session opens on the review.
+    let done = answers_from(&scenarios()[0].answers, "s");
+    let mut app = new_app(Answers::default(), Lang::En);
+    let effects = answer_all(&mut app, &done);
+    let saved = Answers::parse(last_save(&effects), "s", &WS.library).unwrap();
+    assert_eq!(new_app(saved, Lang::Ja).screen, Screen::Review);
+}
+
+#[test]
+fn skip_logic_applies_as_answers_change() {
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    let pd = WS
+        .library
+        .questions
+        .iter()
+        .position(|q| q.id == "personal_data")
+        .unwrap();
+    let kinds = pd + 1;
+    assert_eq!(WS.library.questions[kinds].id, "personal_data_kinds");
+    let item = |i| {
+        app.items
+            .iter()
+            .position(|it| *it == Item::Question(i))
+            .unwrap()
+    };
+    let (pd_item, kinds_item) = (item(pd), item(kinds));
+    app.goto(pd_item);
+    send(&mut app, [Action::Yes]);
+    assert_eq!(app.pos, kinds_item, "the kinds are asked next");
+    send(
+        &mut app,
+        [Action::Toggle, Action::Confirm, Action::Back, Action::Back],
+    );
+    assert_eq!(app.pos, pd_item);
+    let effects = send(&mut app, [Action::No]);
+    assert!(!app.visible(kinds_item));
+    assert!(app.pos > kinds_item + 2, "the data questions are skipped");
+    // The hidden answer is kept for later but not saved.
+    assert!(app.answers.given.contains_key("personal_data_kinds"));
+    assert!(!last_save(&effects).contains("personal_data_kinds"));
+}
+
+#[test]
+fn input_is_validated_as_it_is_typed() {
+    let mut app = new_app(Answers::default(), Lang::En);
+    let budget = app
+        .items
+        .iter()
+        .position(|i| *i == Item::Question(2))
+        .unwrap();
+    app.goto(budget);
+    assert_eq!(app.question(2).kind, Kind::Yen);
+    assert_eq!(app.parsed(), Err("Please enter a value.".into()));
+    send(&mut app, [Action::Insert("0".into())]);
+    assert_eq!(app.parsed(), Err("Enter at least 1.".into()));
+    assert!(
+        send(&mut app, [Action::Confirm]).is_empty(),
+        "an invalid answer is not taken"
+    );
+    assert_eq!(app.pos, budget);
+    send(
+        &mut app,
+        [Action::Back, Action::Insert("104,800,500".into())],
+    );
+    assert_eq!(app.parsed(), Ok(Value::Int(104_800_500)));
+    send(&mut app, [Action::Insert("x".into())]);
+    assert_eq!(app.parsed(), Err("Enter a number.".into()));
+    // A party's name is required, the date must exist.
+    app.goto(0);
+    assert!(send(&mut app, [Action::Confirm]).is_empty());
+    app.goto(3);
+    send(&mut app, [Action::Insert("2026-02-30".into())]);
+    assert_eq!(app.parsed(), Err("Enter a real date as YYYY-MM-DD.".into()));
+}
+
+#[test]
+fn export_writes_what_the_command_line_writes_and_asks_before_overwriting() {
+    let s = &scenarios()[0];
+    let target = answers_from(&s.answers, &s.name);
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    answer_all(&mut app, &target);
+    // Format::ALL drives the dialog: step to html, both languages, with notes.
+    let effects = send(
+        &mut app,
+        [
+            Action::Export,
+            Action::Right,
+            Action::Down,
+            Action::Right,
+            Action::Right,
+            Action::Down,
+            Action::Toggle,
+            Action::Confirm,
+        ],
+    );
+    let [Effect::Export { path, bytes, force }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(path, &PathBuf::from("secdraft-answers.html"));
+    assert!(!force);
+    let (_, doc) = WS.draft(&app.effective()).unwrap();
+    let opts = ExportOptions::new(LangSel::Both, true);
+    assert_eq!(bytes, &WS.export(&doc, Format::Html, &opts).unwrap());
+    let path = path.clone();
+    send(
+        &mut app,
+        [Action::Exported(Err(WriteError::Exists(path.clone())))],
+    );
+    assert!(app.export.confirm_overwrite);
+    assert!(send(&mut app, [Action::No]).is_empty());
+    assert!(!app.export.confirm_overwrite);
+    send(
+        &mut app,
+        [
+            Action::Confirm,
+            Action::Exported(Err(WriteError::Exists(path.clone()))),
+        ],
+    );
+    let effects = send(&mut app, [Action::Yes]);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Export { force: true, .. }]
+    ));
+    send(&mut app, [Action::Exported(Ok(path))]);
+    assert_eq!(app.overlay, None);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| !s.error && s.text.contains("secdraft-answers.html"))
+    );
+}
+
+#[test]
+fn export_refuses_an_empty_path_and_missing_answers() {
+    let mut app = new_app(Answers::default(), Lang::En);
+    let effects = send(&mut app, [Action::Export, Action::Confirm]);
+    assert!(effects.is_empty());
+    assert!(app.export.error.as_ref().unwrap().contains("budget_jpy"));
+    send(&mut app, [Action::Up, Action::End]);
+    let n = app.export.path.text().chars().count();
+    send(&mut app, (0..n).map(|_| Action::Back));
+    send(&mut app, [Action::Confirm]);
+    assert_eq!(
+        app.export.error.as_deref(),
+        Some("Enter the name of the file to write.")
+    );
+    send(&mut app, [Action::Escape]);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn review_reopens_a_question_and_returns() {
+    let target = answers_from(&scenarios()[0].answers, "s");
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    answer_all(&mut app, &target);
+    send(&mut app, [Action::Home, Action::Down, Action::Confirm]);
+    assert_eq!(
+        (app.screen, app.item()),
+        (Screen::Questions, Item::Meta("customer"))
+    );
+    let effects = send(&mut app, [Action::Insert("追記".into()), Action::Confirm]);
+    assert!(last_save(&effects).contains("追記"));
+    assert_eq!(app.screen, Screen::Review);
+}
+
+#[test]
+fn keys_quit_switch_language_and_open_overlays() {
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    send(&mut app, [Action::SwitchLang]);
+    assert_eq!(app.lang, Lang::En);
+    send(&mut app, [Action::Help]);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert!(
+        send(&mut app, [Action::Quit]).is_empty(),
+        "any key closes the help"
+    );
+    assert_eq!(send(&mut app, [Action::Escape]), [Effect::Quit]);
+    send(&mut app, [Action::Export]);
+    assert_eq!(send(&mut app, [Action::ForceQuit]), [Effect::Quit]);
+}
+
+#[test]
+fn the_section_list_jumps_to_a_section() {
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    // From the parties, Tab to the sections, two down (the data), Enter.
+    send(
+        &mut app,
+        [
+            Action::NextPane,
+            Action::Down,
+            Action::Down,
+            Action::Confirm,
+        ],
+    );
+    let Item::Question(q) = app.item() else {
+        panic!("{:?}", app.item());
+    };
+    assert_eq!(app.question(q).id, "personal_data");
+    assert_eq!(app.pane, secdraft::tui::app::Pane::Answer);
+    // Shift-Tab from the answer goes to the help, where the arrows scroll.
+    send(&mut app, [Action::PrevPane, Action::Down, Action::Down]);
+    assert_eq!(
+        (app.pane, app.help_scroll),
+        (secdraft::tui::app::Pane::Help, 2)
+    );
+}
+
+#[test]
+fn the_command_checks_the_session_file_before_opening_the_questionnaire() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[answers]\nbudget_jpy = \"lots\"\n").unwrap();
+    crate::common::bin()
+        .arg("--answers")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("budget_jpy"));
+    // A partial session is fine; without a terminal the questionnaire says what it needs.
+    let partial = dir.path().join("partial.toml");
+    std::fs::write(&partial, "[answers]\nbudget_jpy = 1000\n").unwrap();
+    crate::common::bin()
+        .args(["--ui-lang", "en", "--answers"])
+        .arg(&partial)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("needs a terminal"));
+    crate::common::bin()
+        .args(["--ui-lang", "fr"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_preview_is_drafted_again_only_when_the_answers_change() {
+    let target = answers_from(&scenarios()[0].answers, "s");
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    answer_all(&mut app, &target);
+    send(
+        &mut app,
+        [Action::Resize(80, 24), Action::Preview, Action::PageDown],
+    );
+    let scrolled = app.preview.as_ref().unwrap().scroll;
+    assert!(scrolled > 0);
+    send(&mut app, [Action::Back, Action::Preview]);
+    assert_eq!(
+        app.preview.as_ref().unwrap().scroll,
+        scrolled,
+        "reopened as left"
+    );
+    send(&mut app, [Action::Back]);
+    app.goto(1);
+    send(
+        &mut app,
+        [
+            Action::Insert("追記".into()),
+            Action::Confirm,
+            Action::Preview,
+        ],
+    );
+    let p = app.preview.as_ref().unwrap();
+    assert_eq!(p.scroll, 0);
+    assert!(p.doc.meta.customer.ends_with("追記"));
+}
