@@ -28,7 +28,7 @@ use action::{Action, Effect};
 use app::App;
 
 /// Runs a session saved in `path` (resumed from `answers`) until the user quits or a
-/// signal (SIGTERM, SIGHUP, SIGINT) ends it. Answers are saved as they are given.
+/// signal (SIGTERM, SIGINT; SIGHUP exits at once) ends it. Answers are saved as they are given.
 pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::io::Result<()> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(std::io::Error::other(
@@ -36,12 +36,17 @@ pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::
         ));
     }
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    // A hang-up took the terminal away: there is nothing to restore, and crossterm's reader
+    // would spin on the closed terminal without returning to this loop. Answers are already
+    // saved (atomically), so leave at once.
+    // SAFETY: the handler only calls `_exit`, which is async-signal-safe.
+    unsafe {
+        signal_hook::low_level::register(signal_hook::consts::SIGHUP, || {
+            signal_hook::low_level::exit(129)
+        })?;
     }
     let mut guard = term::Guard::enter()?;
     let size = guard.terminal.size()?;

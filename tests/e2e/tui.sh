@@ -192,4 +192,17 @@ for _ in $(seq 50); do [ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] && brea
 [ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] || fail "q did not quit"
 builds "$SAVED" "the resumed session's answers do not build"
 
-echo "ok: tui end-to-end (session, export, 20x5, Ctrl-C, SIGTERM, kill -9, resume)"
+# A hang-up (the window closed) ends the questionnaire instead of leaving it spinning.
+T kill-session -t e2e
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --ui-lang en --answers '$SAVED'"
+wait_for "┌ Review"
+PID="$(T display -p -t e2e '#{pane_pid}')"
+T kill-session -t e2e
+for _ in $(seq 50); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$PID" 2>/dev/null; then
+  kill -9 "$PID"
+  fail "the questionnaire kept running after its terminal hung up"
+fi
+builds "$SAVED" "the answers file does not build after a hang-up"
+
+echo "ok: tui end-to-end (session, export, 20x5, Ctrl-C, SIGTERM, kill -9, resume, hang-up)"
