@@ -6,6 +6,8 @@ mod docx;
 mod json;
 mod wrap;
 
+pub use wrap::NO_START;
+
 use tera::{Context, Tera};
 
 use crate::document::Document;

@@ -5,9 +5,8 @@
 use tera::{Kwargs, State, Tera};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Characters that must not begin a line (禁則).
-const NO_START: &str =
-    "、。，．・：；？！ー）」』】〕］｝〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.;:!?)]}";
+/// Characters that must not begin a line (禁則), for every wrapper of Japanese text.
+pub const NO_START: &str = "、。，．・：；？！ー）」』】〕］｝〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.;:!?)]}々";
 
 /// Wraps `text` to `width` columns; lines after the first start with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {

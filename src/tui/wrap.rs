@@ -5,9 +5,8 @@
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Characters that may not begin a line (禁則): they take the character before them along.
-const NO_START: &str =
-    "、。，．・：；？！）」』】〕｝〉》ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}";
+// 禁則: these characters take the character before them along.
+use crate::export::NO_START;
 
 fn is_word(c: char) -> bool {
     c.is_ascii() && c != ' '
