@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use secdraft::answers::Answers;
 use secdraft::lang::Lang;
 use secdraft::tui::action::Action;
-use secdraft::tui::app::{App, Item};
+use secdraft::tui::app::App;
 use secdraft::tui::update::update;
 use secdraft::tui::view::view;
 use secdraft::workspace::Workspace;
@@ -43,21 +43,7 @@ fn main() {
     let ws = Workspace::load(None, None).unwrap();
     let answers = Answers::parse(ANSWERS, "education-network.toml", &ws.library).unwrap();
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    let at = |app: &mut App, id: &str| {
-        let q = app
-            .ws
-            .library
-            .questions
-            .iter()
-            .position(|q| q.id == id)
-            .unwrap();
-        let i = app
-            .items
-            .iter()
-            .position(|it| *it == Item::Question(q))
-            .unwrap();
-        app.goto(i);
-    };
+    let at = |app: &mut App, id: &str| assert!(app.goto_question(id), "no question {id}");
     let mut app = App::new(&ws, PathBuf::from("bench.toml"), answers, Lang::Ja);
     update(&mut app, Action::Resize(100, 30));
     println!("secdraft questionnaire, default library, 100x30, mean of {RUNS} runs");

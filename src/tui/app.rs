@@ -238,6 +238,17 @@ impl<'w> App<'w> {
         out
     }
 
+    /// Moves to the question with this id; false where the library has none.
+    pub fn goto_question(&mut self, id: &str) -> bool {
+        let lib = &self.ws.library;
+        let found = lib
+            .questions
+            .iter()
+            .position(|q| q.id == id)
+            .and_then(|q| self.items.iter().position(|it| *it == Item::Question(q)));
+        found.map(|i| self.goto(i)).is_some()
+    }
+
     /// Moves to an item and loads its answer (or default) into the input.
     pub fn goto(&mut self, i: usize) {
         self.pos = i;

@@ -6,7 +6,7 @@ use ratatui::backend::TestBackend;
 use secdraft::answers::Answers;
 use secdraft::lang::Lang;
 use secdraft::tui::action::Action;
-use secdraft::tui::app::{App, Item};
+use secdraft::tui::app::App;
 use secdraft::tui::view::view;
 use secdraft::workspace::WriteError;
 use unicode_width::UnicodeWidthStr;
@@ -48,19 +48,7 @@ fn scenario() -> Answers {
 }
 
 fn at(app: &mut App, id: &str) {
-    let q = app
-        .ws
-        .library
-        .questions
-        .iter()
-        .position(|q| q.id == id)
-        .unwrap();
-    let i = app
-        .items
-        .iter()
-        .position(|it| *it == Item::Question(q))
-        .unwrap();
-    app.goto(i);
+    assert!(app.goto_question(id), "no question {id}");
 }
 
 type Setup = fn(&mut App);
