@@ -18,6 +18,7 @@ pub mod export;
 pub mod format;
 pub mod lang;
 pub mod library;
+pub mod redline;
 pub mod render;
 pub mod value;
 pub mod workspace;

@@ -25,7 +25,7 @@ pub struct Renderer {
 }
 
 /// The (line, column) of the first use of `name` inside a template tag.
-fn position_of(text: &str, name: &str) -> Option<(usize, usize)> {
+pub(crate) fn position_of(text: &str, name: &str) -> Option<(usize, usize)> {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "_.\"'".contains(c));
     let mut from = 0;
     while let Some(i) = text[from..].find(name).map(|i| i + from) {

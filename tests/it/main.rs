@@ -9,6 +9,7 @@ mod fixtures;
 mod html;
 mod office;
 mod purity;
+mod redline;
 mod scenarios;
 mod text;
 mod tui;

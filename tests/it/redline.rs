@@ -1,0 +1,124 @@
+//! The redline between two riders: statuses, word-level changes and their causes.
+
+use secdraft::lang::Lang;
+use secdraft::redline::{Side, Span, Status, compare, render};
+
+use crate::common::{WS, answers_from, read_scenario, root};
+
+fn draft(text: &str) -> (secdraft::engine::Assembly, secdraft::document::Document) {
+    WS.draft(&answers_from(text, "t")).unwrap()
+}
+
+fn education() -> String {
+    read_scenario(&root().join("tests/scenarios/education-network.toml")).answers
+}
+
+#[test]
+fn the_same_answers_give_no_change() {
+    let (a, d) = draft(&education());
+    let side = Side {
+        doc: &d,
+        values: &a.values,
+    };
+    let r = compare(&WS.library, &side, &side);
+    assert!(r.values.is_empty());
+    assert_eq!(r.changed().count(), 0);
+    assert_eq!(r.articles.len(), d.articles.len());
+    assert!(render::markdown(&r, Lang::Ja).contains("条項の変更はありません。"));
+}
+
+#[test]
+fn dropping_the_dmz_removes_its_articles_and_names_the_answer() {
+    let old = education();
+    assert!(old.contains("dmz = true"), "the scenario has a DMZ");
+    let new = old.replace("dmz = true", "dmz = false");
+    let (oa, od) = draft(&old);
+    let (na, nd) = draft(&new);
+    let r = compare(
+        &WS.library,
+        &Side {
+            doc: &od,
+            values: &oa.values,
+        },
+        &Side {
+            doc: &nd,
+            values: &na.values,
+        },
+    );
+    assert!(r.values.iter().any(|v| v.id == "dmz"), "{:?}", r.values);
+    let removed: Vec<_> = r
+        .articles
+        .iter()
+        .filter(|a| a.status == Status::Removed)
+        .collect();
+    assert!(!removed.is_empty(), "a DMZ clause leaves the set");
+    for a in &removed {
+        assert!(od.articles.iter().any(|o| o.id == a.id));
+        assert!(!nd.articles.iter().any(|n| n.id == a.id));
+        assert!(
+            a.causes.contains(&"dmz".to_string()),
+            "{}: {:?}",
+            a.id,
+            a.causes
+        );
+        assert!(a.text.ja.iter().all(|s| matches!(s, Span::Delete(_))));
+    }
+    // Every article of both versions appears once.
+    let kept = r
+        .articles
+        .iter()
+        .filter(|a| a.status != Status::Removed)
+        .count();
+    assert_eq!(kept, nd.articles.len());
+    assert_eq!(
+        r.articles.len() - kept,
+        od.articles.len()
+            - nd.articles
+                .iter()
+                .filter(|n| od.articles.iter().any(|o| o.id == n.id))
+                .count()
+    );
+    let md = render::markdown(&r, Lang::Ja);
+    assert!(md.contains("削除"), "{md}");
+    assert!(md.contains("DMZ"), "the cause in words: {md}");
+}
+
+#[test]
+fn a_higher_amount_changes_the_cap_words_only() {
+    let old = education();
+    let new = old.replace("budget_jpy = 104800500", "budget_jpy = 209601000");
+    assert_ne!(old, new, "the scenario's amount");
+    let (oa, od) = draft(&old);
+    let (na, nd) = draft(&new);
+    let r = compare(
+        &WS.library,
+        &Side {
+            doc: &od,
+            values: &oa.values,
+        },
+        &Side {
+            doc: &nd,
+            values: &na.values,
+        },
+    );
+    let changed: Vec<_> = r.changed().collect();
+    assert!(!changed.is_empty());
+    assert!(
+        changed.iter().all(|a| a.status == Status::Changed),
+        "{changed:?}"
+    );
+    let cap = changed.iter().find(|a| {
+        a.text
+            .ja
+            .iter()
+            .any(|s| s == &Span::Insert("209,601,000".into()))
+    });
+    assert!(cap.is_some(), "the new amount is marked inserted");
+    let text = render::text(&r, Lang::Ja);
+    assert!(text.contains("[-104,800,500-]{+209,601,000+}"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&render::json(&r, Lang::En)).unwrap();
+    assert_eq!(json["schema"], "secdraft.diff/1");
+    assert!(json["articles"].as_array().is_some_and(|a| !a.is_empty()));
+    let html = render::html(&r, Lang::En);
+    assert!(html.contains("<ins>") && html.contains("<del>"), "{html}");
+}
