@@ -59,6 +59,8 @@ impl Meta {
 pub struct Answers {
     pub meta: Meta,
     pub given: BTreeMap<String, Value>,
+    /// Counsel's overrides of the selected clause set.
+    pub overrides: crate::overrides::Overrides,
 }
 
 type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
@@ -68,6 +70,8 @@ type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 struct RawAnswers {
     meta: Option<SpannedTable>,
     answers: Option<SpannedTable>,
+    clauses: Option<crate::overrides::RawClauses>,
+    custom_clause: Option<Vec<Spanned<crate::overrides::Table>>>,
 }
 
 impl Answers {
@@ -156,6 +160,14 @@ impl Answers {
                 Err(m) => diags.push(Diagnostic::new(file, m).at(at(&value.span())).key(k)),
             }
         }
+        answers.overrides = crate::overrides::read(
+            raw.clauses,
+            raw.custom_clause,
+            text,
+            file,
+            library,
+            &mut diags,
+        );
         // A key whose value was rejected is reported once, not again as missing.
         let rejected: Vec<String> = diags.iter().filter_map(|d| d.key.clone()).collect();
         let missing = if complete {
@@ -262,7 +274,10 @@ impl Answers {
 }
 
 /// The candidate nearest to a misspelt name, if it is near enough to be a typo.
-fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
     let distance = |a: &str, b: &str| {
         let b: Vec<char> = b.chars().collect();
         let mut row: Vec<usize> = (0..=b.len()).collect();

@@ -18,6 +18,8 @@ pub mod export;
 pub mod format;
 pub mod lang;
 pub mod library;
+pub mod overrides;
+pub mod preserve;
 pub mod redline;
 pub mod render;
 pub mod value;

@@ -8,6 +8,7 @@ mod docx;
 mod fixtures;
 mod html;
 mod office;
+mod overrides;
 mod purity;
 mod redline;
 mod scenarios;

@@ -1,0 +1,454 @@
+//! Counsel's overrides in the answers file, applied after selection:
+//! `[clauses."<id>"]` (exclude with a reason, literal text, another variant, an internal
+//! note) and `[[custom_clause]]` (counsel's own article, placed after a library clause).
+//! Text here is counsel's and is taken literally: never a template.
+
+use std::collections::{BTreeMap, HashSet};
+
+use toml::Spanned;
+
+use crate::error::{Diagnostic, line_col};
+use crate::lang::Lang;
+use crate::library::Library;
+
+/// Counsel's text in one or both languages. Japanese is the text of the contract; where
+/// the English is missing, the English version shows the Japanese and says so.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LangText {
+    pub ja: Option<String>,
+    pub en: Option<String>,
+}
+
+impl LangText {
+    pub fn is_empty(&self) -> bool {
+        self.ja.is_none() && self.en.is_none()
+    }
+
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::Ja => self.ja.as_deref(),
+            Lang::En => self.en.as_deref(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClauseOverride {
+    /// The clause leaves the set; the reason goes to the trace.
+    pub exclude: Option<String>,
+    pub text: LangText,
+    /// Another clause of the same family takes this one's place.
+    pub variant: Option<String>,
+    /// Internal: the memo shows it, no sendable document does.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomClause {
+    /// `custom.<name>`.
+    pub id: String,
+    /// The library clause it follows.
+    pub after: String,
+    pub title: LangText,
+    pub text: LangText,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    pub clauses: BTreeMap<String, ClauseOverride>,
+    pub custom: Vec<CustomClause>,
+}
+
+impl Overrides {
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty() && self.custom.is_empty()
+    }
+}
+
+pub(crate) type Table = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+/// `[clauses."<id>"]` tables as they come from the file, with positions.
+pub(crate) type RawClauses = BTreeMap<Spanned<String>, Spanned<Table>>;
+
+const OVERRIDE_KEYS: &[&str] = &["exclude", "text", "use", "note"];
+const CUSTOM_KEYS: &[&str] = &["id", "after", "title", "text", "note"];
+
+struct Reader<'a> {
+    text: &'a str,
+    file: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn err(&mut self, span: &std::ops::Range<usize>, key: &str, msg: impl Into<String>) {
+        self.diags.push(
+            Diagnostic::new(self.file, msg)
+                .at(Some(line_col(self.text, span.start)))
+                .key(key),
+        );
+    }
+
+    fn string(&mut self, v: &Spanned<toml::Value>, key: &str) -> Option<String> {
+        match v.get_ref() {
+            toml::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            toml::Value::String(_) => {
+                self.err(&v.span(), key, "is empty");
+                None
+            }
+            other => {
+                self.err(
+                    &v.span(),
+                    key,
+                    format!("expected a string, found {}", other.type_str()),
+                );
+                None
+            }
+        }
+    }
+
+    /// `text.ja` / `text.en` (or `title.*`): a table of one or two strings.
+    fn lang_text(&mut self, v: &Spanned<toml::Value>, key: &str) -> LangText {
+        let mut out = LangText::default();
+        let Some(table) = v.get_ref().as_table() else {
+            self.err(
+                &v.span(),
+                key,
+                format!(
+                    "expected {key}.ja and {key}.en strings, found {}",
+                    v.get_ref().type_str()
+                ),
+            );
+            return out;
+        };
+        for (lang, s) in table {
+            let k = format!("{key}.{lang}");
+            match (lang.as_str(), s) {
+                ("ja", toml::Value::String(s)) => out.ja = Some(s.clone()),
+                ("en", toml::Value::String(s)) => out.en = Some(s.clone()),
+                ("ja" | "en", other) => self.err(
+                    &v.span(),
+                    &k,
+                    format!("expected a string, found {}", other.type_str()),
+                ),
+                _ => self.err(&v.span(), &k, "unknown language (ja, en)"),
+            }
+        }
+        for (lang, s) in [("ja", &out.ja), ("en", &out.en)] {
+            if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
+                self.err(&v.span(), &format!("{key}.{lang}"), "is empty");
+            }
+        }
+        out
+    }
+}
+
+fn unknown_clause(library: &Library, id: &str) -> String {
+    let hint = crate::answers::closest(id, library.clauses.iter().map(|c| c.id.as_str()))
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default();
+    format!("unknown clause id \"{id}\"{hint}")
+}
+
+/// Reads the overrides, reporting every problem with its position and key.
+pub(crate) fn read(
+    clauses: Option<RawClauses>,
+    custom: Option<Vec<Spanned<Table>>>,
+    text: &str,
+    file: &str,
+    library: &Library,
+    diags: &mut Vec<Diagnostic>,
+) -> Overrides {
+    let mut r = Reader { text, file, diags };
+    let mut out = Overrides::default();
+    for (id, table) in clauses.unwrap_or_default() {
+        let (id_span, id) = (id.span(), id.into_inner());
+        let base = format!("clauses.\"{id}\"");
+        let Some(clause) = library.clause(&id) else {
+            r.err(&id_span, &base, unknown_clause(library, &id));
+            continue;
+        };
+        let mut o = ClauseOverride::default();
+        for (key, value) in table.into_inner() {
+            let k = format!("{base}.{}", key.get_ref());
+            match key.get_ref().as_str() {
+                "exclude" => o.exclude = r.string(&value, &k),
+                "note" => o.note = r.string(&value, &k),
+                "text" => o.text = r.lang_text(&value, &k),
+                "use" => {
+                    let Some(v) = r.string(&value, &k) else {
+                        continue;
+                    };
+                    match library.clause(&v) {
+                        None => r.err(&value.span(), &k, unknown_clause(library, &v)),
+                        Some(c) if c.id == clause.id => {
+                            r.err(&value.span(), &k, "names the clause itself")
+                        }
+                        Some(c) if c.family != clause.family => r.err(
+                            &value.span(),
+                            &k,
+                            format!(
+                                "\"{v}\" is a {} clause; a variant must be of the same family ({})",
+                                c.family, clause.family
+                            ),
+                        ),
+                        Some(_) => o.variant = Some(v),
+                    }
+                }
+                _ => r.err(
+                    &key.span(),
+                    &k,
+                    format!("unknown key (keys: {})", OVERRIDE_KEYS.join(", ")),
+                ),
+            }
+        }
+        if o.exclude.is_some() && (o.variant.is_some() || !o.text.is_empty()) {
+            r.err(
+                &id_span,
+                &base,
+                "`exclude` leaves the clause out: its `text` or `use` would be lost; keep one",
+            );
+        }
+        if o.variant.is_some() && !o.text.is_empty() {
+            r.err(
+                &id_span,
+                &base,
+                "`use` and `text` both replace the clause's wording; keep one",
+            );
+        }
+        out.clauses.insert(id, o);
+    }
+    let mut seen = HashSet::new();
+    for (n, table) in custom.unwrap_or_default().into_iter().enumerate() {
+        let span = table.span();
+        let base = format!("custom_clause[{n}]");
+        let mut fields: BTreeMap<String, Spanned<toml::Value>> = BTreeMap::new();
+        for (key, value) in table.into_inner() {
+            let k = key.get_ref().clone();
+            if CUSTOM_KEYS.contains(&k.as_str()) {
+                fields.insert(k, value);
+            } else {
+                r.err(
+                    &key.span(),
+                    &format!("{base}.{k}"),
+                    format!("unknown key (keys: {})", CUSTOM_KEYS.join(", ")),
+                );
+            }
+        }
+        let field = |r: &mut Reader, name: &str| match fields.get(name) {
+            Some(v) => r.string(v, &format!("{base}.{name}")),
+            None => {
+                r.err(&span, &format!("{base}.{name}"), "is missing");
+                None
+            }
+        };
+        let id = field(&mut r, "id");
+        let after = field(&mut r, "after");
+        let mut title = LangText::default();
+        let mut body = LangText::default();
+        for (name, slot) in [("title", &mut title), ("text", &mut body)] {
+            let k = format!("{base}.{name}");
+            match fields.get(name) {
+                Some(v) => *slot = r.lang_text(v, &k),
+                None => r.err(&span, &k, "is missing"),
+            }
+            if !slot.is_empty() && slot.ja.is_none() {
+                r.err(
+                    &span,
+                    &format!("{k}.ja"),
+                    "is missing: the rider is Japanese first",
+                );
+            }
+        }
+        let note = fields
+            .get("note")
+            .and_then(|v| r.string(v, &format!("{base}.note")));
+        if let Some(id) = &id {
+            let name = id.strip_prefix("custom.").unwrap_or_default();
+            let at = fields.get("id").map_or(span.clone(), Spanned::span);
+            if name.is_empty()
+                || !name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                r.err(
+                    &at,
+                    &format!("{base}.id"),
+                    format!("\"{id}\" must be custom.<name> (lower-case letters, digits, _)"),
+                );
+            } else if !seen.insert(id.clone()) {
+                r.err(
+                    &at,
+                    &format!("{base}.id"),
+                    format!("\"{id}\" is used twice"),
+                );
+            }
+        }
+        if let Some(a) = &after
+            && library.clause(a).is_none()
+        {
+            let at = fields.get("after").map_or(span.clone(), Spanned::span);
+            r.err(&at, &format!("{base}.after"), unknown_clause(library, a));
+        }
+        if let (Some(id), Some(after)) = (id, after) {
+            out.custom.push(CustomClause {
+                id,
+                after,
+                title,
+                text: body,
+                note,
+            });
+        }
+    }
+    out
+}
+
+/// One article of the final clause set, before numbering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A library clause; `replaces` is the selected clause it stands for when counsel
+    /// chose another variant.
+    Library {
+        clause: usize,
+        replaces: Option<usize>,
+    },
+    Custom(usize),
+}
+
+/// The clause set after counsel's overrides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub entries: Vec<Entry>,
+    /// Selected clauses counsel excluded, with counsel's reason.
+    pub excluded: Vec<(usize, String)>,
+    /// Overrides of clauses that are not in this set (they wait for answers that bring the
+    /// clause in): the drafter is told, nothing is dropped from the file.
+    pub idle: Vec<String>,
+}
+
+/// Applies the overrides to the selected clauses (library indexes in article order).
+pub fn apply(library: &Library, overrides: &Overrides, selected: &[usize]) -> Plan {
+    let index = |id: &str| library.clauses.iter().position(|c| c.id == id);
+    let mut plan = Plan::default();
+    let mut placed: HashSet<usize> = HashSet::new();
+    for &i in selected {
+        let id = &library.clauses[i].id;
+        match overrides.clauses.get(id) {
+            Some(o) if o.exclude.is_some() => plan
+                .excluded
+                .push((i, o.exclude.clone().unwrap_or_default())),
+            Some(ClauseOverride {
+                variant: Some(v), ..
+            }) => {
+                if let Some(j) = index(v).filter(|j| placed.insert(*j)) {
+                    plan.entries.push(Entry::Library {
+                        clause: j,
+                        replaces: Some(i),
+                    });
+                }
+            }
+            _ => {
+                if placed.insert(i) {
+                    plan.entries.push(Entry::Library {
+                        clause: i,
+                        replaces: None,
+                    });
+                }
+            }
+        }
+    }
+    // A variant chosen for one clause that was also selected on its own stands once, where
+    // counsel put it.
+    let variants: HashSet<usize> = plan
+        .entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Library {
+                clause,
+                replaces: Some(_),
+            } => Some(*clause),
+            _ => None,
+        })
+        .collect();
+    plan.entries.retain(
+        |e| !matches!(e, Entry::Library { clause, replaces: None } if variants.contains(clause)),
+    );
+    let in_set: HashSet<&str> = selected
+        .iter()
+        .map(|&i| library.clauses[i].id.as_str())
+        .collect();
+    plan.idle = overrides
+        .clauses
+        .keys()
+        .filter(|id| !in_set.contains(id.as_str()))
+        .cloned()
+        .collect();
+    for (n, c) in overrides.custom.iter().enumerate() {
+        let at = insertion_point(library, &plan.entries, &c.after);
+        // After earlier custom clauses placed behind the same article.
+        let mut at = at;
+        while matches!(plan.entries.get(at), Some(Entry::Custom(_))) {
+            at += 1;
+        }
+        plan.entries.insert(at, Entry::Custom(n));
+    }
+    plan
+}
+
+/// Where an article placed after `after` goes: right behind it, or behind the nearest
+/// clause before it in library order that is in the set; first when there is none.
+fn insertion_point(library: &Library, entries: &[Entry], after: &str) -> usize {
+    let Some(target) = library.clause(after) else {
+        return entries.len();
+    };
+    let key = |c: &crate::library::Clause| (c.order, c.id.clone());
+    let target_key = key(target);
+    let mut best: Option<(usize, (i64, String))> = None;
+    for (pos, e) in entries.iter().enumerate() {
+        let Entry::Library { clause, replaces } = *e else {
+            continue;
+        };
+        let stands_for = &library.clauses[replaces.unwrap_or(clause)];
+        let k = key(stands_for);
+        if stands_for.id == after {
+            return pos + 1;
+        }
+        if k <= target_key && best.as_ref().is_none_or(|(_, b)| &k > b) {
+            best = Some((pos, k));
+        }
+    }
+    best.map_or(0, |(pos, _)| pos + 1)
+}
+
+/// The carve-out for intent and gross negligence, in the words the library uses.
+pub const CARVE_OUT: &[&str] = &["故意又は重大な過失", "故意又は重過失"];
+
+pub fn states_carve_out(text: &str) -> bool {
+    CARVE_OUT.iter().any(|w| text.contains(w))
+}
+
+/// Counsel's override texts of liability clauses that drop the carve-out the library's
+/// wording has, and the check that some liability article still states it.
+pub fn carve_out_problems(
+    library: &Library,
+    overrides: &Overrides,
+    final_liability_texts: &[&str],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (id, o) in &overrides.clauses {
+        let (Some(text), Some(c)) = (o.text.ja.as_deref(), library.clause(id)) else {
+            continue;
+        };
+        if c.family == "liability" && states_carve_out(&c.body.ja) && !states_carve_out(text) {
+            problems.push(format!(
+                "clauses.\"{id}\".text.ja: the library's wording keeps liability uncapped for 故意又は重大な過失 (intent or gross negligence); counsel's text drops it"
+            ));
+        }
+    }
+    if !overrides.is_empty() && !final_liability_texts.iter().any(|t| states_carve_out(t)) {
+        problems.push(
+            "the overrides leave no liability article stating that the cap does not apply to 故意又は重大な過失 (intent or gross negligence); keep one"
+                .to_string(),
+        );
+    }
+    problems
+}
