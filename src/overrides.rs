@@ -7,8 +7,10 @@ use std::collections::{BTreeMap, HashSet};
 
 use toml::Spanned;
 
-use crate::error::{Diagnostic, line_col};
-use crate::lang::Lang;
+use crate::document::{Article, DocWarning, Document, article_label, parse_body};
+use crate::engine::{Assembly, Excluded, Included};
+use crate::error::{Diagnostic, Diagnostics, line_col};
+use crate::lang::{Bilingual, Lang, bi};
 use crate::library::Library;
 
 /// Counsel's text in one or both languages. Japanese is the text of the contract; where
@@ -56,6 +58,8 @@ pub struct CustomClause {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides {
+    /// The answers file, for messages.
+    pub file: String,
     pub clauses: BTreeMap<String, ClauseOverride>,
     pub custom: Vec<CustomClause>,
 }
@@ -159,7 +163,10 @@ pub(crate) fn read(
     diags: &mut Vec<Diagnostic>,
 ) -> Overrides {
     let mut r = Reader { text, file, diags };
-    let mut out = Overrides::default();
+    let mut out = Overrides {
+        file: file.to_string(),
+        ..Overrides::default()
+    };
     for (id, table) in clauses.unwrap_or_default() {
         let (id_span, id) = (id.span(), id.into_inner());
         let base = format!("clauses.\"{id}\"");
@@ -451,4 +458,190 @@ pub fn carve_out_problems(
         );
     }
     problems
+}
+
+/// The selected set after counsel's overrides, ready to render: excluded clauses leave
+/// `included` with counsel's reason, a chosen variant takes the place of the clause it
+/// replaces, and custom clauses take their article numbers now, so that every `article`
+/// reference renders with the final numbering. [`finish`] then puts counsel's texts in.
+pub fn shape(
+    library: &Library,
+    overrides: &Overrides,
+    assembly: &mut Assembly,
+) -> Result<Plan, Diagnostics> {
+    if overrides.is_empty() {
+        return Ok(Plan::default());
+    }
+    let selected: Vec<usize> = assembly.included.iter().map(|i| i.clause).collect();
+    let plan = apply(library, overrides, &selected);
+    let reason_of = |clause: usize| {
+        assembly
+            .included
+            .iter()
+            .find(|i| i.clause == clause)
+            .map(|i| i.reason.clone())
+    };
+    let mut included = Vec::with_capacity(plan.entries.len());
+    let mut excluded = Vec::new();
+    for (pos, e) in plan.entries.iter().enumerate() {
+        let Entry::Library { clause, replaces } = *e else {
+            continue;
+        };
+        let reason = match replaces {
+            None => reason_of(clause).unwrap_or_else(|| bi("", "")),
+            Some(r) => {
+                let (ja, en) = (&library.clauses[r].title.ja, &library.clauses[r].title.en);
+                excluded.push(Excluded {
+                    clause: r,
+                    reason: Bilingual::new(
+                        format!(
+                            "法務担当者の選択により「{}」に差し替え",
+                            library.clauses[clause].title.ja
+                        ),
+                        format!(
+                            "Replaced by counsel's choice of \"{}\"",
+                            library.clauses[clause].title.en
+                        ),
+                    ),
+                });
+                Bilingual::new(
+                    format!("法務担当者が「{ja}」に代えて選択"),
+                    format!("Chosen by counsel instead of \"{en}\""),
+                )
+            }
+        };
+        included.push(Included {
+            clause,
+            number: pos + 1,
+            reason,
+        });
+    }
+    for (clause, why) in &plan.excluded {
+        excluded.push(Excluded {
+            clause: *clause,
+            reason: Bilingual::new(
+                format!("法務担当者により除外：{why}"),
+                format!("Excluded by counsel: {why}"),
+            ),
+        });
+    }
+    // The carve-out is checked on the final wording before anything renders: the
+    // library's bodies state it literally (the library lint sees to that), counsel's
+    // texts are literal.
+    let liability: Vec<&str> = included
+        .iter()
+        .map(|i| &library.clauses[i.clause])
+        .filter(|c| c.family == "liability")
+        .map(|c| {
+            overrides
+                .clauses
+                .get(&c.id)
+                .and_then(|o| o.text.ja.as_deref())
+                .unwrap_or(&c.body.ja)
+        })
+        .collect();
+    let problems = carve_out_problems(library, overrides, &liability);
+    if !problems.is_empty() {
+        let file = overrides.file.as_str();
+        return Err(Diagnostics(
+            problems
+                .into_iter()
+                .map(|p| Diagnostic::new(file, p))
+                .collect(),
+        ));
+    }
+    let now_in: HashSet<usize> = included.iter().map(|i| i.clause).collect();
+    assembly.excluded.retain(|e| !now_in.contains(&e.clause));
+    assembly.excluded.extend(excluded);
+    assembly.included = included;
+    Ok(plan)
+}
+
+fn untranslated(number: usize) -> DocWarning {
+    DocWarning {
+        code: "override_untranslated".into(),
+        message: Bilingual::new(
+            format!(
+                "{}の法務担当者の文言には英語がないため、英語版には日本語の文言を記載しています。",
+                article_label(number, Lang::Ja)
+            ),
+            format!(
+                "Counsel's wording of {} has no English: the English version shows the Japanese.",
+                article_label(number, Lang::En)
+            ),
+        ),
+    }
+}
+
+/// A custom clause's text in both languages (the Japanese is required when it is read):
+/// without English, the English version shows the Japanese, and a warning says so.
+fn both(t: &LangText) -> (Bilingual<String>, bool) {
+    let ja = t.ja.clone().unwrap_or_default();
+    match &t.en {
+        Some(en) => (Bilingual::new(ja, en.clone()), false),
+        None => (Bilingual::new(ja.clone(), ja), true),
+    }
+}
+
+/// Puts counsel's articles and wording into the rendered document.
+pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
+    for a in &mut doc.articles {
+        let Some(t) = overrides.clauses.get(&a.id).map(|o| &o.text) else {
+            continue;
+        };
+        if t.is_empty() {
+            continue;
+        }
+        // Counsel's Japanese replaces the library's; the English follows counsel's English,
+        // or shows counsel's Japanese rather than keep wording counsel replaced.
+        if let Some(ja) = &t.ja {
+            a.paragraphs.ja = parse_body(ja, Lang::Ja);
+        }
+        if let Some(en) = t.en.as_ref().or(t.ja.as_ref()) {
+            a.paragraphs.en = parse_body(en, Lang::En);
+        }
+        a.reason = a.reason.map(|l, r| match l {
+            Lang::Ja => format!("{r}（文言は法務担当者による）"),
+            Lang::En => format!("{r} (wording by counsel)"),
+        });
+        if t.en.is_none() {
+            doc.warnings.push(untranslated(a.number));
+        }
+    }
+    for (pos, e) in plan.entries.iter().enumerate() {
+        let Entry::Custom(n) = *e else { continue };
+        let c = &overrides.custom[n];
+        let (title, _) = both(&c.title);
+        let (text, partial) = both(&c.text);
+        let number = pos + 1;
+        if partial {
+            doc.warnings.push(untranslated(number));
+        }
+        doc.articles.insert(
+            pos.min(doc.articles.len()),
+            Article {
+                id: c.id.clone(),
+                family: "custom".into(),
+                number,
+                label: Bilingual::new(
+                    article_label(number, Lang::Ja),
+                    article_label(number, Lang::En),
+                ),
+                title,
+                paragraphs: text.map(|l, t| parse_body(t, l)),
+                rationale: bi("法務担当者が追加した条項", "An article added by counsel"),
+                sources: Vec::new(),
+                reason: bi("法務担当者が追加", "Added by counsel"),
+            },
+        );
+    }
+    for id in &plan.idle {
+        doc.warnings.push(DocWarning {
+            code: "override_idle".into(),
+            message: Bilingual::new(
+                format!("「{id}」の指定は、この回答では同条項が採用されないため適用されていません（回答ファイルには残っています）。"),
+                format!("The override of \"{id}\" has no effect: the clause is not in this set (it stays in the answers file)."),
+            ),
+        });
+    }
 }

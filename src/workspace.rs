@@ -151,11 +151,14 @@ impl Workspace {
     }
 
     pub fn draft(&self, answers: &Answers) -> Result<(Assembly, Document), Error> {
-        let assembly = self.assemble(answers);
-        let doc = self
+        let mut assembly = self.assemble(answers);
+        let plan = crate::overrides::shape(&self.library, &answers.overrides, &mut assembly)
+            .map_err(Error::Answers)?;
+        let mut doc = self
             .renderer
             .render(&self.library, &assembly, &answers.meta)
             .map_err(Error::Render)?;
+        crate::overrides::finish(&answers.overrides, &plan, &mut doc);
         Ok((assembly, doc))
     }
 

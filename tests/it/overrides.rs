@@ -167,7 +167,7 @@ fn saving_keeps_comments_order_and_overrides() {
         saved.contains("exclude = \"別契約\"   # 法務確認"),
         "{saved}"
     );
-    let back = answers_from(&saved, "saved");
+    let back = answers_from(&saved, "t");
     assert_eq!(back.given, a.given);
     assert_eq!(back.overrides, a.overrides);
 }
@@ -180,6 +180,91 @@ fn a_fresh_file_carries_the_overrides() {
     );
     let a = answers_from(&text, "t");
     let saved = save(None, &a, &WS.library);
-    assert_eq!(answers_from(&saved, "saved").overrides, a.overrides);
+    assert_eq!(answers_from(&saved, "t").overrides, a.overrides);
     assert!(saved.contains("{{ x }}"), "{saved}");
+}
+
+fn draft(extra: &str) -> Result<secdraft::document::Document, String> {
+    let a = answers_from(&format!("{}\n{extra}", education()), "project.toml");
+    WS.draft(&a).map(|(_, d)| d).map_err(|e| e.to_string())
+}
+
+#[test]
+fn the_rider_carries_counsels_set() {
+    let plain = draft("").unwrap();
+    let d = draft(
+        "[clauses.\"security_spec.hierarchy\"]\nexclude = \"原契約の優先順位条項による\"\n\n\
+         [clauses.\"liability.cap\"]\ntext.ja = \"{{ budget_jpy }}を上限とする。ただし、故意又は重大な過失による場合はこの限りでない。\"\nnote = \"社内メモ\"\n\n\
+         [[custom_clause]]\nid = \"custom.dc\"\nafter = \"security_spec.network\"\ntitle.ja = \"データセンター事業者\"\ntitle.en = \"Data centre operator\"\ntext.ja = \"乙は、データセンター事業者を甲に通知する。\"\ntext.en = \"The Vendor shall name the data centre operator to the Customer.\"\n",
+    )
+    .unwrap();
+    assert_eq!(d.articles.len(), plain.articles.len());
+    let numbers: Vec<usize> = d.articles.iter().map(|a| a.number).collect();
+    assert_eq!(
+        numbers,
+        (1..=d.articles.len()).collect::<Vec<_>>(),
+        "numbered 1..N"
+    );
+    assert!(!d.articles.iter().any(|a| a.id == "security_spec.hierarchy"));
+    let ex = d
+        .excluded
+        .iter()
+        .find(|e| e.id == "security_spec.hierarchy")
+        .unwrap();
+    assert!(
+        ex.reason.ja.contains("原契約の優先順位条項による"),
+        "{:?}",
+        ex.reason
+    );
+    let net = d
+        .articles
+        .iter()
+        .position(|a| a.id == "security_spec.network")
+        .unwrap();
+    assert_eq!(d.articles[net + 1].id, "custom.dc");
+    assert_eq!(d.articles[net + 1].label.ja, format!("第{}条", net + 2));
+    let cap = d.articles.iter().find(|a| a.id == "liability.cap").unwrap();
+    let ja = secdraft::document::plain_text(&cap.paragraphs.ja, secdraft::lang::Lang::Ja);
+    assert!(
+        ja.starts_with("{{ budget_jpy }}を上限とする。"),
+        "literal, never a template: {ja}"
+    );
+    assert!(d.warnings.iter().any(|w| w.code == "override_untranslated"));
+    let sent = String::from_utf8(
+        WS.export(
+            &d,
+            secdraft::export::Format::Md,
+            &secdraft::export::ExportOptions::new(secdraft::lang::LangSel::Both, false),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(
+        !sent.contains("社内メモ"),
+        "an internal note never reaches the rider"
+    );
+    assert!(sent.contains("Data centre operator"));
+}
+
+#[test]
+fn the_carve_out_cannot_be_dropped() {
+    let e = draft("[clauses.\"liability.cap\"]\ntext.ja = \"委託料を上限とする。\"\n").unwrap_err();
+    assert!(
+        e.contains("clauses.\"liability.cap\".text.ja") && e.contains("故意又は重大な過失"),
+        "{e}"
+    );
+    let liability: Vec<String> = draft("")
+        .unwrap()
+        .articles
+        .iter()
+        .filter(|a| a.family == "liability")
+        .map(|a| a.id.clone())
+        .collect();
+    let all_out: String = liability
+        .iter()
+        .map(|id| format!("[clauses.\"{id}\"]\nexclude = \"x\"\n"))
+        .collect();
+    let e = draft(&all_out).unwrap_err();
+    assert!(e.contains("no liability article"), "{e}");
+    assert!(e.contains("project.toml"), "{e}");
 }
