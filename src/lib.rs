@@ -18,10 +18,12 @@ pub mod export;
 pub mod format;
 pub mod lang;
 pub mod library;
+pub mod memo;
 pub mod overrides;
 pub mod preserve;
 pub mod redline;
 pub mod render;
+pub mod report;
 pub mod value;
 pub mod workspace;
 

@@ -7,6 +7,7 @@ mod coverage;
 mod docx;
 mod fixtures;
 mod html;
+mod memo;
 mod office;
 mod overrides;
 mod purity;

@@ -2,6 +2,7 @@
 
 use secdraft::lang::Lang;
 use secdraft::redline::{Side, Span, Status, compare, render};
+use secdraft::report::ReportFormat;
 
 use crate::common::{WS, answers_from, read_scenario, root};
 
@@ -24,7 +25,7 @@ fn the_same_answers_give_no_change() {
     assert!(r.values.is_empty());
     assert_eq!(r.changed().count(), 0);
     assert_eq!(r.articles.len(), d.articles.len());
-    assert!(render::markdown(&r, Lang::Ja).contains("条項の変更はありません。"));
+    assert!(render::report(&r, ReportFormat::Md, Lang::Ja).contains("条項の変更はありません。"));
 }
 
 #[test]
@@ -78,7 +79,7 @@ fn dropping_the_dmz_removes_its_articles_and_names_the_answer() {
                 .filter(|n| od.articles.iter().any(|o| o.id == n.id))
                 .count()
     );
-    let md = render::markdown(&r, Lang::Ja);
+    let md = render::report(&r, ReportFormat::Md, Lang::Ja);
     assert!(md.contains("削除"), "{md}");
     assert!(md.contains("DMZ"), "the cause in words: {md}");
 }
@@ -114,11 +115,11 @@ fn a_higher_amount_changes_the_cap_words_only() {
             .any(|s| s == &Span::Insert("209,601,000".into()))
     });
     assert!(cap.is_some(), "the new amount is marked inserted");
-    let text = render::text(&r, Lang::Ja);
+    let text = render::report(&r, ReportFormat::Txt, Lang::Ja);
     assert!(text.contains("[-104,800,500-]{+209,601,000+}"), "{text}");
     let json: serde_json::Value = serde_json::from_str(&render::json(&r, Lang::En)).unwrap();
     assert_eq!(json["schema"], "secdraft.diff/1");
     assert!(json["articles"].as_array().is_some_and(|a| !a.is_empty()));
-    let html = render::html(&r, Lang::En);
+    let html = render::report(&r, ReportFormat::Html, Lang::En);
     assert!(html.contains("<ins>") && html.contains("<del>"), "{html}");
 }
