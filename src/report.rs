@@ -66,8 +66,11 @@ fn lines(runs: &[Run]) -> Vec<Vec<Run>> {
     out
 }
 
+/// Opening and closing marks of a run.
+type Marks = (&'static str, &'static str);
+
 fn runs(line: &[Run], format: ReportFormat) -> String {
-    let (ins, del, esc): ((&str, &str), (&str, &str), fn(&str) -> String) = match format {
+    let (ins, del, esc): (Marks, Marks, fn(&str) -> String) = match format {
         ReportFormat::Md => (("**", "**"), ("~~", "~~"), md_escape),
         ReportFormat::Txt => (("{+", "+}"), ("[-", "-]"), str::to_string),
         ReportFormat::Html => (("<ins>", "</ins>"), ("<del>", "</del>"), html_escape),
