@@ -21,6 +21,7 @@ pub mod library;
 pub mod render;
 pub mod value;
 pub mod workspace;
+pub mod wrap;
 
 pub mod cli;
 pub mod tui;
