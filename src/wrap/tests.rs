@@ -95,10 +95,7 @@ fn an_ideographic_space_counts_two_columns() {
         for line in s.lines() {
             assert!(line.width() <= width.max(4), "{width}: {s}");
         }
-        assert_eq!(
-            s.replace(['\n', '　'], ""),
-            text.replace('　', "")
-        );
+        assert_eq!(s.replace(['\n', '　'], ""), text.replace('　', ""));
     }
     assert_eq!(wrap("乙は丙　甲に対し", 8, ""), "乙は丙\n甲に対し");
 }
