@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{Diagnostic, Diagnostics, line_col};
+use crate::error::{Diagnostic, Diagnostics, LineIndex, line_col};
 use crate::library::Library;
 use crate::value::Value;
 
@@ -23,6 +23,26 @@ pub struct Meta {
 }
 
 pub const META_KEYS: &[&str] = &["project_name", "customer", "vendor", "date"];
+
+/// The `[meta]` keys that the code treats apart from the others, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaKey {
+    /// The contract date: `YYYY-MM-DD`, optional (left out of a saved file when empty).
+    Date,
+}
+
+impl MetaKey {
+    pub fn name(self) -> &'static str {
+        match self {
+            MetaKey::Date => "date",
+        }
+    }
+
+    /// Whether `key` names this field.
+    pub fn is(self, key: &str) -> bool {
+        key == self.name()
+    }
+}
 
 impl Meta {
     pub fn get(&self, key: &str) -> Option<&str> {
@@ -97,19 +117,32 @@ impl Answers {
         library: &Library,
         complete: bool,
     ) -> Result<Answers, Diagnostics> {
-        let raw: RawAnswers = toml::from_str(text).map_err(|e| {
-            let pos = e.span().map(|s| line_col(text, s.start));
-            let msg = e.message().trim().replace('\n', " ");
-            Diagnostics(vec![Diagnostic::new(file, msg).at(pos)])
-        })?;
+        let index = LineIndex::new(text);
+        let raw: RawAnswers =
+            toml::from_str(text).map_err(|e| Diagnostics(vec![toml_error(&e, text, file)]))?;
         let mut diags = Vec::new();
-        let at = |s: &std::ops::Range<usize>| Some(line_col(text, s.start));
+        // One index for every position: a file of many bad keys is reported in linear time.
+        let at = |s: &std::ops::Range<usize>| Some(index.line_col(s.start));
         let mut answers = Answers::default();
         for (key, value) in raw.meta.unwrap_or_default() {
             let k = key.get_ref().as_str();
             match value.get_ref() {
+                toml::Value::String(s) if META_KEYS.contains(&k) && bidi(s).is_some() => {
+                    let c = bidi(s).map_or(0, u32::from);
+                    diags.push(
+                        Diagnostic::new(
+                            file,
+                            format!(
+                                "contains the bidirectional control character U+{c:04X}, which \
+                                 can show the text in another order than it is read; remove it"
+                            ),
+                        )
+                        .at(at(&value.span()))
+                        .key(&format!("meta.{k}")),
+                    );
+                }
                 toml::Value::String(s) if META_KEYS.contains(&k) => {
-                    if k == "date" && crate::format::parse_date(s).is_none() {
+                    if MetaKey::Date.is(k) && crate::format::parse_date(s).is_none() {
                         diags.push(
                             Diagnostic::new(file, format!("\"{s}\" is not a date (YYYY-MM-DD)"))
                                 .at(at(&value.span()))
@@ -132,20 +165,21 @@ impl Answers {
                         format!("unknown key (meta keys: {})", META_KEYS.join(", ")),
                     )
                     .at(at(&key.span()))
-                    .key(&format!("meta.{k}")),
+                    .key(&format!("meta.{}", shown_key(k))),
                 ),
             }
         }
         for (key, value) in raw.answers.unwrap_or_default() {
             let k = key.get_ref().as_str();
             let Some(q) = library.question(k) else {
-                let hint = closest(k, library.questions.iter().map(|q| q.id.as_str()))
-                    .map(|c| format!(" (did you mean `{c}`?)"))
-                    .unwrap_or_default();
+                let hint =
+                    crate::error::did_you_mean(k, library.questions.iter().map(|q| q.id.as_str()))
+                        .map(|c| format!(" (did you mean `{c}`?)"))
+                        .unwrap_or_default();
                 diags.push(
                     Diagnostic::new(file, format!("unknown question id{hint}"))
                         .at(at(&key.span()))
-                        .key(k),
+                        .key(&shown_key(k)),
                 );
                 continue;
             };
@@ -163,7 +197,7 @@ impl Answers {
         answers.overrides = crate::overrides::read(
             raw.clauses,
             raw.custom_clause,
-            text,
+            &index,
             file,
             library,
             &mut diags,
@@ -252,7 +286,7 @@ impl Answers {
         let mut out = String::from("[meta]\n");
         for key in META_KEYS {
             let v = self.meta.get(key).unwrap_or_default();
-            if !v.is_empty() || *key != "date" {
+            if !v.is_empty() || !MetaKey::Date.is(key) {
                 out.push_str(&format!("{key} = {}\n", toml::Value::String(v.to_string())));
             }
         }
@@ -273,30 +307,59 @@ impl Answers {
     }
 }
 
-/// The candidate nearest to a misspelt name, if it is near enough to be a typo.
-pub(crate) fn closest<'a>(
-    name: &str,
-    candidates: impl Iterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let distance = |a: &str, b: &str| {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut prev = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let cur = row[j + 1];
-                row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-                prev = cur;
-            }
-        }
-        row[b.len()]
+/// The first bidirectional embedding, override or isolate character (U+202A–U+202E,
+/// U+2066–U+2069) in `s`: such a character makes a name display in another order than
+/// it is stored, so a party's name in the contract could read differently from the file.
+fn bidi(s: &str) -> Option<char> {
+    s.chars()
+        .find(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// A key as shown in a message: cut after 64 characters (a hostile file may hold a key
+/// of megabytes).
+fn shown_key(k: &str) -> String {
+    match k.char_indices().nth(64) {
+        Some((i, _)) => format!("{}…", &k[..i]),
+        None => k.to_string(),
+    }
+}
+
+/// A TOML error as a diagnostic with its position and, where the parser's message does
+/// not say it, the key: the one written on the line of the error, under its table.
+fn toml_error(e: &toml::de::Error, text: &str, file: &str) -> Diagnostic {
+    let mut msg = e.message().trim().replace('\n', " ");
+    let Some(span) = e.span() else {
+        return Diagnostic::new(file, msg);
     };
-    candidates
-        .map(|c| (distance(name, c), c))
-        .filter(|&(d, c)| d <= 2.max(c.len() / 4))
-        .min()
-        .map(|(_, c)| c)
+    let start = text.floor_char_boundary(span.start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].trim();
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(['[', ']']).trim());
+    let key = if line.starts_with('[') {
+        Some(line.trim_matches(['[', ']']).trim().to_string())
+    } else {
+        line.split_once('=').map(|(k, _)| {
+            let k = k.trim().trim_matches('"');
+            match table {
+                Some("answers") | None => k.to_string(),
+                Some(t) => format!("{t}.{k}"),
+            }
+        })
+    };
+    if msg.contains("as i128") {
+        msg = "the number does not fit in a 64-bit integer".into();
+    }
+    let d = Diagnostic::new(file, msg).at(Some(line_col(text, span.start)));
+    match key.filter(|k| !k.is_empty()) {
+        Some(k) => d.key(&shown_key(&k)),
+        None => d,
+    }
 }
 
 fn to_toml_value(v: &Value) -> toml::Value {

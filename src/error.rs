@@ -128,6 +128,23 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     LineIndex::new(text).line_col(offset)
 }
 
+/// Names longer than this get no suggestion: ids are short, and comparing a 10 MB key
+/// with every candidate would take minutes.
+const SUGGEST_MAX_CHARS: usize = 64;
+
+/// The candidate nearest to a misspelt name, if it is near enough to be a typo: the one
+/// "did you mean" of every message.
+pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if name.chars().count() > SUGGEST_MAX_CHARS {
+        return None;
+    }
+    candidates
+        .map(|c| (strsim::levenshtein(name, c), c))
+        .filter(|&(d, c)| d <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +157,19 @@ mod tests {
         assert_eq!(idx.line_col(6), (2, 1));
         assert_eq!(idx.line_col(6 + "甲乙 ".len()), (2, 4));
         assert_eq!(idx.line_col(1000), (3, 1));
+    }
+
+    #[test]
+    fn suggestions_are_near_and_bounded() {
+        let ids = ["personal_data", "data_subjects", "stance"];
+        assert_eq!(
+            did_you_mean("persnal_data", ids.into_iter()),
+            Some("personal_data")
+        );
+        assert_eq!(did_you_mean("budget", ids.into_iter()), None);
+        let huge = "p".repeat(10_000_000);
+        let t = std::time::Instant::now();
+        assert_eq!(did_you_mean(&huge, ids.into_iter()), None);
+        assert!(t.elapsed() < std::time::Duration::from_secs(1));
     }
 }

@@ -4,9 +4,7 @@
 
 mod docx;
 mod json;
-mod wrap;
-
-pub use wrap::NO_START;
+mod table;
 
 use tera::{Context, Tera};
 
@@ -136,7 +134,7 @@ impl Exporter {
                 vec![]
             });
             crate::render::register_filters(&mut tera, crate::render::choice_labels(library));
-            wrap::register(&mut tera);
+            table::register(&mut tera);
             match tera.add_raw_template(name, &file.text) {
                 Ok(()) => engines.push((format, tera)),
                 Err(e) => diags.push(template_diag(&e, &file.name)),

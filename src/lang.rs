@@ -36,6 +36,12 @@ pub enum LangSel {
 }
 
 impl LangSel {
+    pub const ALL: [LangSel; 3] = [
+        LangSel::One(Lang::Ja),
+        LangSel::One(Lang::En),
+        LangSel::Both,
+    ];
+
     pub fn langs(self) -> &'static [Lang] {
         match self {
             LangSel::One(Lang::Ja) => &[Lang::Ja],
@@ -49,13 +55,6 @@ impl LangSel {
         match self {
             LangSel::One(l) => l,
             LangSel::Both => Lang::Ja,
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<LangSel> {
-        match s {
-            "both" => Some(LangSel::Both),
-            other => Lang::parse(other).map(LangSel::One),
         }
     }
 

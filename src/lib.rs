@@ -26,6 +26,7 @@ pub mod render;
 pub mod report;
 pub mod value;
 pub mod workspace;
+pub mod wrap;
 
 pub mod cli;
 pub mod tui;

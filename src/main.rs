@@ -1,14 +1,29 @@
-//! The secdraft binary: parse the command line, run, map errors to exit codes
-//! (0 success, 2 bad input, 1 anything else).
+//! The secdraft binary: run the command line and turn an error into its exit code, by the
+//! error's kind (as ripgrep does): 2 for bad input (a file, an argument, an output path
+//! the user gave), 1 for anything else (the disk, the terminal, standard output).
 
 use std::process::ExitCode;
+
+use secdraft::cli::BadInput;
+use secdraft::error::Error;
+use secdraft::workspace::WriteError;
+
+fn exit_code(e: &anyhow::Error) -> u8 {
+    let bad_input = e.chain().any(|c| {
+        c.is::<Error>()
+            || c.is::<BadInput>()
+            || c.downcast_ref::<WriteError>()
+                .is_some_and(WriteError::is_bad_input)
+    });
+    if bad_input { 2 } else { 1 }
+}
 
 fn main() -> ExitCode {
     match secdraft::cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{}", e.message);
-            ExitCode::from(e.code)
+            eprintln!("{e:#}");
+            ExitCode::from(exit_code(&e))
         }
     }
 }

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::document::{Article, DocWarning, Document, article_label, parse_body};
 use crate::engine::{Assembly, Excluded, Included};
-use crate::error::{Diagnostic, Diagnostics, line_col};
+use crate::error::{Diagnostic, Diagnostics, LineIndex};
 use crate::lang::{Bilingual, Lang, bi};
 use crate::library::Library;
 
@@ -78,7 +78,7 @@ const OVERRIDE_KEYS: &[&str] = &["exclude", "text", "use", "note"];
 const CUSTOM_KEYS: &[&str] = &["id", "after", "title", "text", "note"];
 
 struct Reader<'a> {
-    text: &'a str,
+    index: &'a LineIndex<'a>,
     file: &'a str,
     diags: &'a mut Vec<Diagnostic>,
 }
@@ -87,7 +87,7 @@ impl Reader<'_> {
     fn err(&mut self, span: &std::ops::Range<usize>, key: &str, msg: impl Into<String>) {
         self.diags.push(
             Diagnostic::new(self.file, msg)
-                .at(Some(line_col(self.text, span.start)))
+                .at(Some(self.index.line_col(span.start)))
                 .key(key),
         );
     }
@@ -147,7 +147,7 @@ impl Reader<'_> {
 }
 
 fn unknown_clause(library: &Library, id: &str) -> String {
-    let hint = crate::answers::closest(id, library.clauses.iter().map(|c| c.id.as_str()))
+    let hint = crate::error::did_you_mean(id, library.clauses.iter().map(|c| c.id.as_str()))
         .map(|c| format!(" (did you mean `{c}`?)"))
         .unwrap_or_default();
     format!("unknown clause id \"{id}\"{hint}")
@@ -157,12 +157,12 @@ fn unknown_clause(library: &Library, id: &str) -> String {
 pub(crate) fn read(
     clauses: Option<RawClauses>,
     custom: Option<Vec<Spanned<Table>>>,
-    text: &str,
+    index: &LineIndex,
     file: &str,
     library: &Library,
     diags: &mut Vec<Diagnostic>,
 ) -> Overrides {
-    let mut r = Reader { text, file, diags };
+    let mut r = Reader { index, file, diags };
     let mut out = Overrides {
         file: file.to_string(),
         ..Overrides::default()

@@ -11,7 +11,6 @@ pub mod strings;
 mod term;
 pub mod update;
 pub mod view;
-mod wrap;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

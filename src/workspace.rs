@@ -23,6 +23,49 @@ pub struct Workspace {
     exporter: Exporter,
 }
 
+/// The largest answers file read: far above any real one (a few KB), low enough that a
+/// hostile file cannot exhaust memory.
+pub const ANSWERS_LIMIT: u64 = 16 << 20;
+/// The largest library or template file read (10,000 real-size clauses fit in one).
+pub const LIBRARY_FILE_LIMIT: u64 = 64 << 20;
+
+/// Reads a text input: a regular file only (a FIFO, a device or `/dev/zero` is refused
+/// before it is opened, so nothing blocks or reads without end), at most `limit` bytes.
+fn read_input(path: &Path, limit: u64) -> Result<String, Diagnostic> {
+    let shown = path.display().to_string();
+    let fail = |m: String| Diagnostic::new(&shown, m);
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file (a device, FIFO or folder is not read)".into(),
+        ));
+    }
+    let too_big = || {
+        fail(format!(
+            "the file is larger than the limit of {} MiB",
+            limit >> 20
+        ))
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    // The file may grow between the check and the read: read one byte past the limit.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limit + 1), &mut bytes)
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = crate::error::line_col(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        fail("stream did not contain valid UTF-8".into()).at(Some((line, col)))
+    })
+}
+
 fn read_dir(dir: &Path, ext: &str) -> Result<Vec<(String, String)>, Diagnostics> {
     let shown = dir.display().to_string();
     let entries = std::fs::read_dir(dir).map_err(|e| {
@@ -39,18 +82,16 @@ fn read_dir(dir: &Path, ext: &str) -> Result<Vec<(String, String)>, Diagnostics>
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        if !name.ends_with(ext) || !path.is_file() {
+        if !name.ends_with(ext) {
             continue;
         }
-        match std::fs::read_to_string(&path) {
+        match read_input(&path, LIBRARY_FILE_LIMIT) {
             Ok(text) => files.push((path.display().to_string(), text)),
-            Err(e) => diags.push(Diagnostic::new(
-                &path.display().to_string(),
-                format!("cannot read: {e}"),
-            )),
+            Err(d) => diags.push(d),
         }
     }
     files.sort();
+    diags.sort_by(|a, b| a.file.cmp(&b.file));
     if diags.is_empty() {
         Ok(files)
     } else {
@@ -175,14 +216,8 @@ impl Workspace {
 }
 
 fn read_text(path: &Path) -> Result<(String, String), Error> {
-    let shown = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok((text, shown)),
-        Err(e) => Err(Error::Answers(Diagnostics(vec![Diagnostic::new(
-            &shown,
-            format!("cannot read: {e}"),
-        )]))),
-    }
+    let text = read_input(path, ANSWERS_LIMIT).map_err(|d| Error::Answers(Diagnostics(vec![d])))?;
+    Ok((text, path.display().to_string()))
 }
 
 /// The time a document is made: `SOURCE_DATE_EPOCH` where set (reproducible builds), else
@@ -202,24 +237,81 @@ pub fn document_time() -> i64 {
 pub enum WriteError {
     #[error("{0}: the file exists; use --force to replace it")]
     Exists(PathBuf),
+    #[error("{0}: not a regular file; --force replaces regular files only")]
+    NotRegular(PathBuf),
     #[error("{0}: cannot write: {1}")]
     Io(PathBuf, std::io::Error),
 }
 
+impl WriteError {
+    /// Whether the fault is in what the user asked for (exit 2): an existing file, a device,
+    /// a folder that is missing or not writable. A full disk or a failing device is not
+    /// (exit 1).
+    pub fn is_bad_input(&self) -> bool {
+        use std::io::ErrorKind::{QuotaExceeded, StorageFull, WriteZero};
+        match self {
+            WriteError::Exists(_) | WriteError::NotRegular(_) => true,
+            WriteError::Io(_, e) => {
+                !matches!(e.kind(), StorageFull | QuotaExceeded | WriteZero)
+                    && e.raw_os_error() != Some(5)
+            }
+        }
+    }
+}
+
+/// Temporary files of ours beside `target` are named `.<target>.secdraft-<random>.tmp`;
+/// one older than this was left by a run that was killed, and is removed.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    format!(".{name}.secdraft-")
+}
+
+/// Removes the temporary files a killed run left beside `path`; best effort (a file that
+/// cannot be removed is left, as it was).
+fn remove_stale(dir: &Path, path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if name.starts_with(&prefix) && name.ends_with(".tmp") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes a file atomically: a temporary file beside it, then a rename, so that a reader
 /// never sees half a file and a crash leaves the old one intact. Without `force` an
-/// existing file is never replaced (the check and the rename are one step).
+/// existing file is never replaced (the check and the rename are one step); with it, only
+/// a regular file is (a device, a FIFO, a folder or a link is refused).
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
     let io = |e: std::io::Error| WriteError::Io(path.to_path_buf(), e);
-    if !force && path.exists() {
-        return Err(WriteError::Exists(path.to_path_buf()));
+    match std::fs::symlink_metadata(path) {
+        Ok(_) if !force => return Err(WriteError::Exists(path.to_path_buf())),
+        Ok(m) if !m.is_file() => return Err(WriteError::NotRegular(path.to_path_buf())),
+        _ => {}
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    remove_stale(dir, path);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".secdraft-");
+    let prefix = temp_prefix(path);
+    builder.prefix(&prefix).suffix(".tmp");
     // A temporary file is private (0600); the document is an ordinary file (umask applies).
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
@@ -238,4 +330,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteE
             io(e.error)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_is_not_bad_input() {
+        let e = |k| WriteError::Io(PathBuf::from("x"), std::io::Error::from(k));
+        assert!(!e(std::io::ErrorKind::StorageFull).is_bad_input());
+        assert!(e(std::io::ErrorKind::PermissionDenied).is_bad_input());
+        assert!(e(std::io::ErrorKind::NotFound).is_bad_input());
+    }
 }

@@ -308,7 +308,7 @@ fn scroll_preview(app: &mut App, by: isize) {
 fn rewrap(app: &mut App) {
     let width = usize::from(view::preview_area(app.size).0);
     if let Some(p) = &mut app.preview {
-        p.wrapped = super::wrap::wrap_all(&p.lines, width);
+        p.wrapped = crate::wrap::wrap_all(&p.lines, width);
     }
     scroll_preview(app, 0);
 }

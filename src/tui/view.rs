@@ -65,7 +65,7 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
     ];
     let top = area.height.saturating_sub(2) / 2;
     let [_, middle] = Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
-    let lines = super::wrap::wrap_all(&lines, usize::from(area.width));
+    let lines = crate::wrap::wrap_all(&lines, usize::from(area.width));
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), middle);
 }
 

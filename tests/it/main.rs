@@ -6,6 +6,7 @@ mod common;
 mod coverage;
 mod docx;
 mod fixtures;
+mod hostile;
 mod html;
 mod memo;
 mod office;

@@ -2,7 +2,7 @@
 //! responsibilities, the firewall-rule form, the maintenance scope) as real Word tables:
 //! a grid, a shaded header row repeated on every page, column widths after their content.
 
-use super::super::wrap::{fit_columns, natural_widths};
+use super::super::table::{fit_columns, natural_widths};
 use super::body::TEXT_WIDTH;
 use super::parts::table_borders;
 use super::xml::{PPr, RPr, para};

@@ -117,7 +117,7 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
         lines.push(Line::styled(e.clone(), Style::new().fg(Color::Red)));
     }
     let title_hint = Line::styled(format!(" {} ", s.export_hint), dim());
-    let lines = crate::tui::wrap::wrap_all(&lines, usize::from(rect.width.saturating_sub(2)));
+    let lines = crate::wrap::wrap_all(&lines, usize::from(rect.width.saturating_sub(2)));
     frame.render_widget(
         Paragraph::new(lines).block(block(s.export, true).title_bottom(title_hint)),
         rect,

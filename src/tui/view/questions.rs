@@ -11,8 +11,8 @@ use super::{block, dim};
 use crate::library::Kind;
 use crate::tui::app::{App, Input, Item, Pane};
 use crate::tui::strings;
-use crate::tui::wrap::{wrap, wrap_all};
 use crate::value::Value;
+use crate::wrap::{wrap_all, wrap_line};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let side = (area.width / 3).clamp(20, 30);
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(question).block(block(&title, focus)), top);
     if let (Input::Field(f), true) = (&app.input, focus) {
         // The field's line: after the prompt and a blank line, behind "> ".
-        let prompt_lines = wrap(&prompt(app), inner).len() as u16;
+        let prompt_lines = wrap_line(&prompt(app), inner).len() as u16;
         let y = top.y + 1 + prompt_lines + 1;
         let x = top.x + 3 + f.window(inner.saturating_sub(2)).1 as u16;
         if y < top.bottom().saturating_sub(1) && x < top.right().saturating_sub(1) {

@@ -1,74 +1,10 @@
-//! Line wrapping for the text export, measured in terminal columns (Japanese is two wide),
-//! breaking English at spaces and keeping Japanese closing punctuation off a line's start;
-//! and tables set as a grid of wrapped cells, or as records where the columns do not fit.
+//! Tables of the text export, set as a grid of wrapped cells, or as records where the
+//! columns do not fit; and the Tera filters `wrap` and `text_table`.
 
 use tera::{Kwargs, State, Tera};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-/// Characters that must not begin a line (禁則), for every wrapper of Japanese text.
-pub const NO_START: &str = "、。，．・：；？！ー）」』】〕］｝〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.;:!?)]}々";
-
-/// Wraps `text` to `width` columns; lines after the first start with `indent`.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let indent_w: usize = indent.chars().filter_map(|c| c.width()).sum();
-    let mut out = String::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    let mut limit = width;
-    // The last place a line may break: byte index in `line` and the width before it.
-    let mut last_break: Option<(usize, usize)> = None;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        // A character that may not start a line carries the last breakable piece down
-        // with it (追い出し); only where there is none does it hang past the width.
-        let no_start = NO_START.contains(c);
-        let carry = last_break.filter(|b| c != ' ' && b.0 > 0);
-        if line_w + w > limit && !line.is_empty() && (!no_start || carry.is_some()) {
-            let (cut, cut_w) = carry.unwrap_or((line.len(), line_w));
-            let rest = line.split_off(cut);
-            out.push_str(line.trim_end());
-            out.push('\n');
-            out.push_str(indent);
-            line = rest.trim_start().to_string();
-            line_w = line_w - cut_w - (rest.len() - line.len());
-            limit = width.saturating_sub(indent_w).max(1);
-            last_break = None;
-            if c == ' ' {
-                continue;
-            }
-        }
-        if c == ' ' {
-            last_break = Some((line.len(), line_w));
-        } else if w == 2 && !NO_START.contains(c) {
-            // A wide character may start the next line: break before it.
-            last_break = Some((line.len(), line_w));
-        }
-        line.push(c);
-        line_w += w;
-    }
-    out.push_str(&line);
-    out
-}
-
-/// `text` in lines of at most `width` columns: wrapped, then cut where 禁則 let a line run
-/// over (a cell must not push its border out).
-fn cell_lines(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in wrap(text, width, "").lines() {
-        let (mut piece, mut w) = (String::new(), 0);
-        for c in line.chars() {
-            let cw = c.width().unwrap_or(0);
-            if w + cw > width && !piece.is_empty() {
-                out.push(std::mem::take(&mut piece));
-                w = 0;
-            }
-            piece.push(c);
-            w += cw;
-        }
-        out.push(piece);
-    }
-    out
-}
+use crate::wrap::{cut_lines, wrap};
 
 /// The width in columns of each column's longest cell (at least 1), over as many columns
 /// as the longest row has.
@@ -156,7 +92,7 @@ pub fn table(header: &[String], rows: &[Vec<String>], width: usize, colon: &str)
         .chain(rows.iter().map(Vec::as_slice))
         .enumerate()
     {
-        let cells: Vec<Vec<String>> = (0..n).map(|i| cell_lines(&cell(r, i), cols[i])).collect();
+        let cells: Vec<Vec<String>> = (0..n).map(|i| cut_lines(&cell(r, i), cols[i])).collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(1);
         for line in 0..height {
             let mut s = String::from("|");
@@ -237,42 +173,6 @@ mod tests {
         assert_eq!(
             t,
             "規則番号：1\n  送信元：外部\n  宛先：DMZ\n  ポート：TCP/443\n  動作：許可"
-        );
-    }
-
-    #[test]
-    fn wraps_english_at_spaces() {
-        let s = wrap(
-            "The Vendor shall notify the Customer without delay.",
-            20,
-            "  ",
-        );
-        assert_eq!(
-            s,
-            "The Vendor shall\n  notify the\n  Customer without\n  delay."
-        );
-    }
-
-    #[test]
-    fn punctuation_carries_the_word_before_it_down() {
-        let s = wrap("open-source software (OSS), and more", 26, "");
-        assert_eq!(s, "open-source software\n(OSS), and more");
-    }
-
-    #[test]
-    fn wraps_japanese_by_width_and_keeps_punctuation() {
-        let s = wrap(
-            "乙は、甲に対し、本件システムのセキュリティ設定を説明する。",
-            10,
-            "",
-        );
-        for line in s.lines() {
-            assert!(line.width() <= 10, "{line}");
-            assert!(!NO_START.contains(line.chars().next().unwrap()), "{s}");
-        }
-        assert_eq!(
-            s.replace('\n', ""),
-            "乙は、甲に対し、本件システムのセキュリティ設定を説明する。"
         );
     }
 }
