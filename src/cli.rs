@@ -11,6 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::export::{ExportOptions, Format};
 use crate::lang::{Lang, LangSel};
+use crate::redline::Side;
+use crate::report::ReportFormat;
 use crate::value::Value;
 use crate::workspace::{Workspace, write_atomic};
 
@@ -24,6 +26,16 @@ pub struct BadInput(pub String);
 impl ValueEnum for Format {
     fn value_variants<'a>() -> &'a [Self] {
         &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.extension()))
+    }
+}
+
+impl ValueEnum for ReportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ReportFormat::ALL
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
@@ -97,15 +109,77 @@ struct BuildArgs {
     format: Format,
     #[arg(long, default_value = "ja")]
     lang: LangSel,
+    #[command(flatten)]
+    out: Output,
+    /// Add each clause's rationale, sources and the reason it was selected.
+    #[arg(long)]
+    notes: bool,
+}
+
+/// Where a command writes: a file (never replaced without --force) or standard output.
+#[derive(clap::Args)]
+struct Output {
     /// Output file; text formats go to standard output without it.
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
     /// Replace an existing output file (a regular file only).
     #[arg(long)]
     force: bool,
-    /// Add each clause's rationale, sources and the reason it was selected.
-    #[arg(long)]
-    notes: bool,
+}
+
+impl Output {
+    fn write(&self, bytes: &[u8]) -> Result<()> {
+        match &self.output {
+            Some(path) => Ok(write_atomic(path, bytes, self.force)?),
+            None => print(&String::from_utf8_lossy(bytes)),
+        }
+    }
+}
+
+/// The formats of the internal reports (the redline adds JSON).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ReportArg {
+    Md,
+    Txt,
+    Html,
+    Json,
+}
+
+impl ReportArg {
+    fn report(self) -> Option<ReportFormat> {
+        match self {
+            ReportArg::Md => Some(ReportFormat::Md),
+            ReportArg::Txt => Some(ReportFormat::Txt),
+            ReportArg::Html => Some(ReportFormat::Html),
+            ReportArg::Json => None,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// The earlier answers file.
+    old: PathBuf,
+    /// The later answers file.
+    new: PathBuf,
+    #[arg(long, default_value = "md")]
+    format: ReportArg,
+    #[arg(long, default_value = "ja")]
+    lang: Lang,
+    #[command(flatten)]
+    out: Output,
+}
+
+#[derive(clap::Args)]
+struct MemoArgs {
+    #[arg(long, value_name = "FILE")]
+    answers: PathBuf,
+    #[arg(long, default_value = "md")]
+    format: ReportFormat,
+    #[arg(long, default_value = "ja")]
+    lang: Lang,
+    #[command(flatten)]
+    out: Output,
 }
 
 #[derive(Subcommand)]
@@ -119,6 +193,10 @@ enum Command {
         #[arg(long, default_value = "ja")]
         lang: Lang,
     },
+    /// The redline between the riders of two answers files.
+    Diff(DiffArgs),
+    /// The internal memo (社内限り / INTERNAL) on an answers file's rider.
+    Memo(MemoArgs),
     /// Show the rationale and sources of one clause.
     Explain {
         clause_id: String,
@@ -150,7 +228,48 @@ pub fn run() -> Result<()> {
         Some(Command::Questions { lang }) => questions(&cli.sources, lang),
         Some(Command::Explain { clause_id, lang }) => explain(&cli.sources, &clause_id, lang),
         Some(Command::Build(args)) => build(&cli.sources, &args),
+        Some(Command::Diff(args)) => diff(&cli.sources, &args),
+        Some(Command::Memo(args)) => memo(&cli.sources, &args),
     }
+}
+
+fn diff(lib: &LibraryArgs, args: &DiffArgs) -> Result<()> {
+    let ws = lib.load()?;
+    let old = ws.read_answers(&args.old)?;
+    let new = ws.read_answers(&args.new)?;
+    let (oa, od) = ws.draft(&old)?;
+    let (na, nd) = ws.draft(&new)?;
+    let (old, new) = (
+        Side {
+            doc: &od,
+            values: &oa.values,
+        },
+        Side {
+            doc: &nd,
+            values: &na.values,
+        },
+    );
+    let r = crate::redline::compare(&ws.library, &old, &new);
+    let text = match args.format.report() {
+        Some(f) => crate::redline::render::report(&r, f, args.lang),
+        None => crate::redline::render::json(&r, args.lang),
+    };
+    args.out.write(text.as_bytes())
+}
+
+fn memo(lib: &LibraryArgs, args: &MemoArgs) -> Result<()> {
+    let ws = lib.load()?;
+    let answers = ws.read_answers(&args.answers)?;
+    let (assembly, doc) = ws.draft(&answers)?;
+    let text = crate::memo::report(
+        &ws.library,
+        &answers,
+        &assembly,
+        &doc,
+        args.format,
+        args.lang,
+    );
+    args.out.write(text.as_bytes())
 }
 
 fn questionnaire(lib: &LibraryArgs, answers: Option<PathBuf>, lang: Lang) -> Result<()> {
@@ -243,7 +362,7 @@ fn explain(lib: &LibraryArgs, clause_id: &str, l: Lang) -> Result<()> {
 }
 
 fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
-    if !args.format.is_text() && args.output.is_none() {
+    if !args.format.is_text() && args.out.output.is_none() {
         let ext = args.format.extension();
         return Err(BadInput(format!("--format {ext} needs -o OUT")).into());
     }
@@ -262,8 +381,5 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
             w.message.get(args.lang.primary())
         );
     }
-    match &args.output {
-        Some(path) => Ok(write_atomic(path, &bytes, args.force)?),
-        None => print(&String::from_utf8_lossy(&bytes)),
-    }
+    args.out.write(&bytes)
 }

@@ -48,6 +48,14 @@ pub enum Span {
     Delete(String),
 }
 
+impl Span {
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Equal(t) | Span::Insert(t) | Span::Delete(t) => t,
+        }
+    }
+}
+
 /// An answer (or computed value) that differs between the two versions, in words.
 #[derive(Debug, Clone, Serialize)]
 pub struct ValueChange {

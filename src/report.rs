@@ -32,6 +32,18 @@ pub enum ReportFormat {
     Html,
 }
 
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 3] = [ReportFormat::Md, ReportFormat::Txt, ReportFormat::Html];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Md => "md",
+            ReportFormat::Txt => "txt",
+            ReportFormat::Html => "html",
+        }
+    }
+}
+
 fn md_escape(t: &str) -> String {
     t.replace('*', "\\*").replace('~', "\\~")
 }

@@ -73,7 +73,11 @@ fn plain(spans: &[Span]) -> String {
 fn heading(a: &ArticleDiff, lang: Lang) -> String {
     let w = words(lang);
     let label = a.label.get(lang);
-    let title = plain(a.title.get(lang));
+    // A removed article keeps its old title.
+    let title = match a.status {
+        Status::Removed => a.title.get(lang).iter().map(Span::text).collect(),
+        _ => plain(a.title.get(lang)),
+    };
     let old = |n: usize| crate::document::article_label(n, lang);
     match (lang, a.old_number, a.new_number) {
         (Lang::Ja, Some(o), Some(n)) if o != n => {

@@ -70,3 +70,34 @@ fn defaults_are_listed_as_assumptions() {
     let q = WS.library.question(assumed[0]).unwrap();
     assert!(m.contains(&q.prompt.ja), "{m}");
 }
+
+#[test]
+fn the_memo_command_marks_every_format_internal() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.toml");
+    std::fs::write(
+        &answers,
+        read_scenario(&root().join("tests/scenarios/education-network.toml")).answers,
+    )
+    .unwrap();
+    for (format, lang, mark) in [
+        ("md", "ja", "社内限り"),
+        ("txt", "en", "INTERNAL"),
+        ("html", "ja", "社内限り"),
+    ] {
+        let out = crate::common::bin()
+            .args(["memo", "--format", format, "--lang", lang, "--answers"])
+            .arg(&answers)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(mark),
+            "{format}"
+        );
+    }
+}

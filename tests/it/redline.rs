@@ -123,3 +123,54 @@ fn a_higher_amount_changes_the_cap_words_only() {
     let html = render::report(&r, ReportFormat::Html, Lang::En);
     assert!(html.contains("<ins>") && html.contains("<del>"), "{html}");
 }
+
+#[test]
+fn the_diff_command_writes_every_format_and_refuses_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.toml");
+    let new = dir.path().join("new.toml");
+    std::fs::write(&old, education()).unwrap();
+    std::fs::write(&new, education().replace("dmz = true", "dmz = false")).unwrap();
+    for (format, needle) in [
+        ("md", "# 変更対照表"),
+        ("txt", "変更対照表"),
+        ("html", "<del>"),
+        ("json", "secdraft.diff/1"),
+    ] {
+        let out = crate::common::bin()
+            .args(["diff", "--format", format])
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(needle),
+            "{format}"
+        );
+    }
+    let target = dir.path().join("redline.md");
+    let run = |force: bool| {
+        let mut c = crate::common::bin();
+        c.arg("diff").arg(&old).arg(&new).arg("-o").arg(&target);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    assert!(run(false).status.success());
+    assert_eq!(run(false).status.code(), Some(2), "no silent overwrite");
+    assert!(run(true).status.success());
+    let missing = crate::common::bin()
+        .arg("diff")
+        .arg(&old)
+        .arg(dir.path().join("absent.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("absent.toml"));
+}
