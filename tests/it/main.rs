@@ -9,6 +9,7 @@ mod fixtures;
 mod hostile;
 mod html;
 mod office;
+mod props;
 mod purity;
 mod scenarios;
 mod text;
