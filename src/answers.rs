@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::{Diagnostic, Diagnostics, LineIndex, line_col};
+use crate::error::{Diagnostic, Diagnostics, LineIndex, shown_key, toml_diagnostic};
 use crate::library::Library;
 use crate::value::Value;
 
@@ -118,8 +118,8 @@ impl Answers {
         complete: bool,
     ) -> Result<Answers, Diagnostics> {
         let index = LineIndex::new(text);
-        let raw: RawAnswers =
-            toml::from_str(text).map_err(|e| Diagnostics(vec![toml_error(&e, text, file)]))?;
+        let raw: RawAnswers = toml::from_str(text)
+            .map_err(|e| Diagnostics(vec![toml_diagnostic(&e, text, file, "answers")]))?;
         let mut diags = Vec::new();
         // One index for every position: a file of many bad keys is reported in linear time.
         let at = |s: &std::ops::Range<usize>| Some(index.line_col(s.start));
@@ -313,53 +313,6 @@ impl Answers {
 fn bidi(s: &str) -> Option<char> {
     s.chars()
         .find(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-}
-
-/// A key as shown in a message: cut after 64 characters (a hostile file may hold a key
-/// of megabytes).
-fn shown_key(k: &str) -> String {
-    match k.char_indices().nth(64) {
-        Some((i, _)) => format!("{}…", &k[..i]),
-        None => k.to_string(),
-    }
-}
-
-/// A TOML error as a diagnostic with its position and, where the parser's message does
-/// not say it, the key: the one written on the line of the error, under its table.
-fn toml_error(e: &toml::de::Error, text: &str, file: &str) -> Diagnostic {
-    let mut msg = e.message().trim().replace('\n', " ");
-    let Some(span) = e.span() else {
-        return Diagnostic::new(file, msg);
-    };
-    let start = text.floor_char_boundary(span.start.min(text.len()));
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[line_start..line_end].trim();
-    let table = text[..line_start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('['))
-        .map(|l| l.trim_matches(['[', ']']).trim());
-    let key = if line.starts_with('[') {
-        Some(line.trim_matches(['[', ']']).trim().to_string())
-    } else {
-        line.split_once('=').map(|(k, _)| {
-            let k = k.trim().trim_matches('"');
-            match table {
-                Some("answers") | None => k.to_string(),
-                Some(t) => format!("{t}.{k}"),
-            }
-        })
-    };
-    if msg.contains("as i128") {
-        msg = "the number does not fit in a 64-bit integer".into();
-    }
-    let d = Diagnostic::new(file, msg).at(Some(line_col(text, span.start)));
-    match key.filter(|k| !k.is_empty()) {
-        Some(k) => d.key(&shown_key(&k)),
-        None => d,
-    }
 }
 
 fn to_toml_value(v: &Value) -> toml::Value {

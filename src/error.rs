@@ -145,6 +145,59 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// A key as shown in a message: cut after 64 characters (a hostile file may hold a key
+/// of megabytes).
+pub fn shown_key(k: &str) -> String {
+    match k.char_indices().nth(64) {
+        Some((i, _)) => format!("{}…", &k[..i]),
+        None => k.to_string(),
+    }
+}
+
+/// A TOML error as a diagnostic with its position and, where the parser's message does
+/// not say it, the key: the one written on the line of the error, under its table (keys
+/// of `bare_table` are named without it, as the answers file names question ids).
+pub fn toml_diagnostic(
+    e: &toml::de::Error,
+    text: &str,
+    file: &str,
+    bare_table: &str,
+) -> Diagnostic {
+    let mut msg = e.message().trim().replace('\n', " ");
+    let Some(span) = e.span() else {
+        return Diagnostic::new(file, msg);
+    };
+    let start = text.floor_char_boundary(span.start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].trim();
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(['[', ']']).trim());
+    let key = if line.starts_with('[') {
+        Some(line.trim_matches(['[', ']']).trim().to_string())
+    } else {
+        line.split_once('=').map(|(k, _)| {
+            let k = k.trim().trim_matches('"');
+            match table {
+                Some(t) if t != bare_table => format!("{t}.{k}"),
+                _ => k.to_string(),
+            }
+        })
+    };
+    if msg.contains("as i128") {
+        msg = "the number does not fit in a 64-bit integer".into();
+    }
+    let d = Diagnostic::new(file, msg).at(Some(line_col(text, span.start)));
+    match key.filter(|k| !k.is_empty()) {
+        Some(k) => d.key(&shown_key(&k)),
+        None => d,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

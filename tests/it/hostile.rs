@@ -295,3 +295,19 @@ fn a_full_disk_is_exit_1() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("cannot write to standard output: No space left on device"));
 }
+
+#[test]
+fn invalid_utf8_is_refused_at_its_position() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.toml");
+    std::fs::write(&path, b"[meta]\ncustomer = \"\xff\"\n").unwrap();
+    let (code, stderr, _) = build(&path);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "{}:2:13: stream did not contain valid UTF-8",
+            path.display()
+        )
+    );
+}

@@ -11,6 +11,7 @@ mod html;
 mod memo;
 mod office;
 mod overrides;
+mod props;
 mod purity;
 mod redline;
 mod scenarios;
