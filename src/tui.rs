@@ -23,7 +23,7 @@ use crossterm::event;
 use crate::answers::Answers;
 use crate::lang::Lang;
 use crate::workspace::{Workspace, write_atomic};
-use action::{Action, Effect};
+use action::{Action, Effect, SaveError};
 use app::App;
 
 /// Runs a session saved in `path` (resumed from `answers`) until the user quits or a
@@ -49,7 +49,9 @@ pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::
     }
     let mut guard = term::Guard::enter()?;
     let size = guard.terminal.size()?;
+    let file_text = std::fs::read_to_string(&path).ok();
     let mut app = App::new(ws, path, answers, lang);
+    app.file_text = file_text;
     app.created = Some(crate::workspace::document_time());
     dispatch(&mut app, Action::Resize(size.width, size.height));
     while !stop.load(Ordering::Relaxed) {
@@ -68,14 +70,27 @@ pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::
     Ok(())
 }
 
+/// Writes the answers file unless someone else changed it since this session last read or
+/// wrote it (the check and the rename are close, not atomic: enough for two windows).
+fn save(path: &std::path::Path, text: String, expected: Option<&str>) -> Result<String, SaveError> {
+    let now = std::fs::read_to_string(path).ok();
+    if now.as_deref() != expected {
+        return Err(SaveError::Changed);
+    }
+    write_atomic(path, text.as_bytes(), true).map_err(|e| SaveError::Write(e.to_string()))?;
+    Ok(text)
+}
+
 /// Applies an action and performs its effects, feeding their outcome back; true to quit.
 fn dispatch(app: &mut App, action: Action) -> bool {
     let mut quit = false;
     for effect in update::update(app, action) {
         let outcome = match effect {
-            Effect::Save { path, text } => {
-                Action::Saved(write_atomic(&path, text.as_bytes(), true).map_err(|e| e.to_string()))
-            }
+            Effect::Save {
+                path,
+                text,
+                expected,
+            } => Action::Saved(save(&path, text, expected.as_deref())),
             Effect::Export { path, bytes, force } => {
                 Action::Exported(write_atomic(&path, &bytes, force).map(|()| path))
             }

@@ -38,9 +38,17 @@ pub enum Action {
     /// Ctrl-C: quit at once, whatever is open.
     ForceQuit,
     Resize(u16, u16),
-    /// The loop reports how a write went.
-    Saved(Result<(), String>),
+    /// The loop reports how a write went: the text now in the file, or why not.
+    Saved(Result<String, SaveError>),
     Exported(Result<PathBuf, WriteError>),
+}
+
+/// Why the answers file was not saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The file no longer holds what this session last wrote: it is left as it is.
+    Changed,
+    Write(String),
 }
 
 /// Work for the loop: the only side effects of the questionnaire.
@@ -50,6 +58,9 @@ pub enum Effect {
     Save {
         path: PathBuf,
         text: String,
+        /// What the file held when this session last read or wrote it (`None`: no file
+        /// yet): another content means another program or session changed it.
+        expected: Option<String>,
     },
     /// Write an exported document; without `force` an existing file is kept.
     Export {

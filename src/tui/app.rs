@@ -129,6 +129,10 @@ pub struct App<'w> {
     /// When exported documents are made (their `created` property); set by the loop, which
     /// may read the clock.
     pub created: Option<i64>,
+    /// The answers file as this session last read or wrote it: saving edits this text (so
+    /// counsel's comments and overrides survive), and a file that no longer holds it was
+    /// changed by someone else and is not overwritten.
+    pub file_text: Option<String>,
 }
 
 /// A section of the questionnaire as listed: its title and the items in it.
@@ -188,6 +192,7 @@ impl<'w> App<'w> {
             size: (80, 24),
             affects,
             created: None,
+            file_text: None,
         };
         match (0..app.items.len()).find(|&i| app.visible(i) && !app.answered(i)) {
             Some(i) => app.goto(i),

@@ -1,7 +1,7 @@
 //! The pure transition: an action changes the state and returns the effects (writes, quit)
 //! for the loop to perform. No terminal, no files, no clock.
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, SaveError};
 use super::app::{
     App, EXPORT_LANGS, ExportFocus, Input, Item, Overlay, Pane, Preview, Screen, Status,
 };
@@ -23,11 +23,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let lang = app.lang;
             app.status = Some(match result {
                 // The file name: the status has little room, and the folder does not change.
-                Ok(()) => ok(strings::saved(
-                    &app.path.file_name().unwrap_or_default().to_string_lossy(),
-                    lang,
-                )),
-                Err(e) => fail(strings::save_failed(&e, lang)),
+                Ok(text) => {
+                    app.file_text = Some(text);
+                    ok(strings::saved(
+                        &app.path.file_name().unwrap_or_default().to_string_lossy(),
+                        lang,
+                    ))
+                }
+                Err(SaveError::Changed) => fail(strings::changed_elsewhere(lang)),
+                Err(SaveError::Write(e)) => fail(strings::save_failed(&e, lang)),
             });
             return vec![];
         }
@@ -99,7 +103,8 @@ fn fail(text: String) -> Status {
 fn save(app: &App) -> Effect {
     Effect::Save {
         path: app.path.clone(),
-        text: app.effective().to_toml(&app.ws.library),
+        text: crate::preserve::save(app.file_text.as_deref(), &app.effective(), &app.ws.library),
+        expected: app.file_text.clone(),
     }
 }
 

@@ -10,7 +10,7 @@ use secdraft::answers::Answers;
 use secdraft::export::{ExportOptions, Format};
 use secdraft::lang::{Lang, LangSel};
 use secdraft::library::Kind;
-use secdraft::tui::action::{Action, Effect};
+use secdraft::tui::action::{Action, Effect, SaveError};
 use secdraft::tui::app::{App, Input, Item, Overlay, Screen};
 use secdraft::tui::update::update;
 use secdraft::value::Value;
@@ -125,10 +125,18 @@ fn every_scenario_answered_through_actions_gives_its_answers() {
 fn every_change_is_saved_at_once_in_the_contract_format() {
     let mut app = new_app(Answers::default(), Lang::Ja);
     let effects = send(&mut app, [Action::Insert("甲案件".into()), Action::Confirm]);
-    let [Effect::Save { path, text }] = effects.as_slice() else {
+    let [
+        Effect::Save {
+            path,
+            text,
+            expected,
+        },
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}");
     };
     assert_eq!(path, &PathBuf::from("secdraft-answers.toml"));
+    assert_eq!(expected, &None, "no file was read: none is expected");
     let table: toml::Table = toml::from_str(text).unwrap();
     assert_eq!(table["meta"]["project_name"].as_str(), Some("甲案件"));
     assert!(table["answers"].as_table().unwrap().is_empty());
@@ -136,6 +144,34 @@ fn every_change_is_saved_at_once_in_the_contract_format() {
     // Moving within a question changes nothing yet: no write.
     let effects = send(&mut app, [Action::Insert("甲市".into()), Action::Left]);
     assert!(effects.is_empty(), "{effects:?}");
+}
+
+#[test]
+fn saving_edits_the_file_as_read_and_expects_what_was_last_written() {
+    let file = "# 法務: 甲の法務部が確認済み\n[meta]\nproject_name = \"甲案件\"\n\n[clauses.\"general.purpose\"]\nnote = \"先方に説明済み\"\n";
+    let answers = Answers::parse_partial(file, "a.toml", &WS.library).unwrap();
+    let mut app = new_app(answers, Lang::Ja);
+    app.file_text = Some(file.to_string());
+    let effects = send(&mut app, [Action::Insert("乙市".into()), Action::Confirm]);
+    let [Effect::Save { text, expected, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(expected.as_deref(), Some(file));
+    assert!(text.starts_with("# 法務: 甲の法務部が確認済み\n"), "{text}");
+    assert!(text.contains("note = \"先方に説明済み\""), "{text}");
+    assert!(text.contains("乙市"), "{text}");
+    // Until the loop reports the write, the file is still expected to hold the old text;
+    // once it does, the next save expects the new one.
+    let written = text.clone();
+    send(&mut app, [Action::Saved(Ok(written.clone()))]);
+    assert_eq!(app.file_text.as_deref(), Some(written.as_str()));
+    send(&mut app, [Action::Saved(Err(SaveError::Changed))]);
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.error && status.text.contains("変更されています"),
+        "{}",
+        status.text
+    );
 }
 
 #[test]
