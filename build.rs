@@ -4,12 +4,12 @@
 use std::fmt::Write;
 use std::{env, fs, path::Path};
 
-fn embed(dir: &str, ext: &str, out: &mut String, name: &str) {
+fn embed(dir: &str, exts: &[&str], out: &mut String, name: &str) {
     println!("cargo:rerun-if-changed={dir}");
     let mut files: Vec<_> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(ext))
+        .filter(|p| exts.iter().any(|e| p.to_string_lossy().ends_with(e)))
         .collect();
     files.sort();
     writeln!(out, "pub static {name}: &[(&str, &str)] = &[").unwrap();
@@ -29,8 +29,9 @@ fn embed(dir: &str, ext: &str, out: &mut String, name: &str) {
 
 fn main() {
     let mut out = String::new();
-    embed("clauses", ".toml", &mut out, "LIBRARY");
-    embed("templates", ".tera", &mut out, "TEMPLATES");
+    embed("clauses", &[".toml"], &mut out, "LIBRARY");
+    // Document templates, the document frame and the label catalogue.
+    embed("templates", &[".tera", ".toml"], &mut out, "TEMPLATES");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(dest, out).unwrap();
 }

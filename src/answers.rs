@@ -20,57 +20,122 @@ pub struct Meta {
     /// The contract date, `YYYY-MM-DD`; empty when not known yet.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub date: String,
+    /// The title of the main contract the rider supplements, for the preamble.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub main_contract: String,
+    /// The main contract's date, `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub main_contract_date: String,
+    /// The execution block: each party's address and signatory (title and name).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub customer_address: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub customer_signatory: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vendor_address: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub vendor_signatory: String,
 }
 
-pub const META_KEYS: &[&str] = &["project_name", "customer", "vendor", "date"];
-
-/// The `[meta]` keys that the code treats apart from the others, by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The `[meta]` keys, in the order the questionnaire asks them and files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MetaKey {
-    /// The contract date: `YYYY-MM-DD`, optional (left out of a saved file when empty).
+    ProjectName,
+    Customer,
+    Vendor,
+    /// The rider's date: `YYYY-MM-DD`, optional.
     Date,
+    /// The main contract the rider supplements, by title and date, for the preamble.
+    MainContract,
+    MainContractDate,
+    /// The execution block: each party's address and signatory (title and name).
+    CustomerAddress,
+    CustomerSignatory,
+    VendorAddress,
+    VendorSignatory,
 }
 
 impl MetaKey {
+    pub const ALL: [MetaKey; 10] = [
+        MetaKey::ProjectName,
+        MetaKey::Customer,
+        MetaKey::Vendor,
+        MetaKey::Date,
+        MetaKey::MainContract,
+        MetaKey::MainContractDate,
+        MetaKey::CustomerAddress,
+        MetaKey::CustomerSignatory,
+        MetaKey::VendorAddress,
+        MetaKey::VendorSignatory,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
+            MetaKey::ProjectName => "project_name",
+            MetaKey::Customer => "customer",
+            MetaKey::Vendor => "vendor",
             MetaKey::Date => "date",
+            MetaKey::MainContract => "main_contract",
+            MetaKey::MainContractDate => "main_contract_date",
+            MetaKey::CustomerAddress => "customer_address",
+            MetaKey::CustomerSignatory => "customer_signatory",
+            MetaKey::VendorAddress => "vendor_address",
+            MetaKey::VendorSignatory => "vendor_signatory",
         }
     }
 
-    /// Whether `key` names this field.
-    pub fn is(self, key: &str) -> bool {
-        key == self.name()
+    pub fn parse(key: &str) -> Option<MetaKey> {
+        MetaKey::ALL.into_iter().find(|k| k.name() == key)
+    }
+
+    /// The names the rider cannot do without: always written, and asked until given. The
+    /// others are optional, blanks to fill in the document where absent.
+    pub fn required(self) -> bool {
+        matches!(self, MetaKey::ProjectName | MetaKey::Customer | MetaKey::Vendor)
+    }
+
+    /// Whether the value is a date (`YYYY-MM-DD`).
+    pub fn is_date(self) -> bool {
+        matches!(self, MetaKey::Date | MetaKey::MainContractDate)
     }
 }
 
 impl Meta {
-    pub fn get(&self, key: &str) -> Option<&str> {
-        Some(match key {
-            "project_name" => &self.project_name,
-            "customer" => &self.customer,
-            "vendor" => &self.vendor,
-            "date" => &self.date,
-            _ => return None,
-        })
+    pub fn get(&self, key: MetaKey) -> &str {
+        match key {
+            MetaKey::ProjectName => &self.project_name,
+            MetaKey::Customer => &self.customer,
+            MetaKey::Vendor => &self.vendor,
+            MetaKey::Date => &self.date,
+            MetaKey::MainContract => &self.main_contract,
+            MetaKey::MainContractDate => &self.main_contract_date,
+            MetaKey::CustomerAddress => &self.customer_address,
+            MetaKey::CustomerSignatory => &self.customer_signatory,
+            MetaKey::VendorAddress => &self.vendor_address,
+            MetaKey::VendorSignatory => &self.vendor_signatory,
+        }
     }
 
     /// Sets a field; control characters and line breaks become spaces, because these are
     /// one-line names that go into Word XML and headings.
-    pub fn set(&mut self, key: &str, value: &str) -> bool {
+    pub fn set(&mut self, key: MetaKey, value: &str) {
         let clean: String = value
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
         let clean = clean.trim().to_string();
-        match key {
-            "project_name" => self.project_name = clean,
-            "customer" => self.customer = clean,
-            "vendor" => self.vendor = clean,
-            "date" => self.date = clean,
-            _ => return false,
-        }
-        true
+        *match key {
+            MetaKey::ProjectName => &mut self.project_name,
+            MetaKey::Customer => &mut self.customer,
+            MetaKey::Vendor => &mut self.vendor,
+            MetaKey::Date => &mut self.date,
+            MetaKey::MainContract => &mut self.main_contract,
+            MetaKey::MainContractDate => &mut self.main_contract_date,
+            MetaKey::CustomerAddress => &mut self.customer_address,
+            MetaKey::CustomerSignatory => &mut self.customer_signatory,
+            MetaKey::VendorAddress => &mut self.vendor_address,
+            MetaKey::VendorSignatory => &mut self.vendor_signatory,
+        } = clean;
     }
 }
 
@@ -126,47 +191,38 @@ impl Answers {
         let mut answers = Answers::default();
         for (key, value) in raw.meta.unwrap_or_default() {
             let k = key.get_ref().as_str();
-            match value.get_ref() {
-                toml::Value::String(s) if META_KEYS.contains(&k) && bidi(s).is_some() => {
-                    let c = bidi(s).map_or(0, u32::from);
-                    diags.push(
-                        Diagnostic::new(
-                            file,
-                            format!(
-                                "contains the bidirectional control character U+{c:04X}, which \
-                                 can show the text in another order than it is read; remove it"
-                            ),
-                        )
+            let Some(meta_key) = MetaKey::parse(k) else {
+                let names: Vec<&str> = MetaKey::ALL.iter().map(|m| m.name()).collect();
+                diags.push(
+                    Diagnostic::new(file, format!("unknown key (meta keys: {})", names.join(", ")))
+                        .at(at(&key.span()))
+                        .key(&format!("meta.{}", shown_key(k))),
+                );
+                continue;
+            };
+            let problem = match value.get_ref() {
+                toml::Value::String(s) => match bidi(s) {
+                    Some(c) => Some(format!(
+                        "contains the bidirectional control character U+{:04X}, which can show \
+                         the text in another order than it is read; remove it",
+                        u32::from(c)
+                    )),
+                    None if meta_key.is_date() && crate::format::parse_date(s).is_none() => {
+                        Some(format!("\"{s}\" is not a date (YYYY-MM-DD)"))
+                    }
+                    None => {
+                        answers.meta.set(meta_key, s);
+                        None
+                    }
+                },
+                other => Some(format!("expected a string, found {}", other.type_str())),
+            };
+            if let Some(message) = problem {
+                diags.push(
+                    Diagnostic::new(file, message)
                         .at(at(&value.span()))
                         .key(&format!("meta.{k}")),
-                    );
-                }
-                toml::Value::String(s) if META_KEYS.contains(&k) => {
-                    if MetaKey::Date.is(k) && crate::format::parse_date(s).is_none() {
-                        diags.push(
-                            Diagnostic::new(file, format!("\"{s}\" is not a date (YYYY-MM-DD)"))
-                                .at(at(&value.span()))
-                                .key(&format!("meta.{k}")),
-                        );
-                    }
-                    answers.meta.set(k, s);
-                }
-                other if META_KEYS.contains(&k) => diags.push(
-                    Diagnostic::new(
-                        file,
-                        format!("expected a string, found {}", other.type_str()),
-                    )
-                    .at(at(&value.span()))
-                    .key(&format!("meta.{k}")),
-                ),
-                _ => diags.push(
-                    Diagnostic::new(
-                        file,
-                        format!("unknown key (meta keys: {})", META_KEYS.join(", ")),
-                    )
-                    .at(at(&key.span()))
-                    .key(&format!("meta.{}", shown_key(k))),
-                ),
+                );
             }
         }
         for (key, value) in raw.answers.unwrap_or_default() {
@@ -284,10 +340,10 @@ impl Answers {
     /// The answers file text: `[meta]` then `[answers]` in questionnaire order.
     pub fn to_toml(&self, library: &Library) -> String {
         let mut out = String::from("[meta]\n");
-        for key in META_KEYS {
-            let v = self.meta.get(key).unwrap_or_default();
-            if !v.is_empty() || !MetaKey::Date.is(key) {
-                out.push_str(&format!("{key} = {}\n", toml::Value::String(v.to_string())));
+        for key in MetaKey::ALL {
+            let v = self.meta.get(key);
+            if !v.is_empty() || key.required() {
+                out.push_str(&format!("{} = {}\n", key.name(), toml::Value::String(v.to_string())));
             }
         }
         out.push_str("\n[answers]\n");

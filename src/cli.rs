@@ -282,6 +282,14 @@ fn questionnaire(lib: &LibraryArgs, answers: Option<PathBuf>, lang: Lang) -> Res
 fn check(lib: &LibraryArgs) -> Result<()> {
     let ws = lib.load()?;
     let l = &ws.library;
+    // Drafting findings fail the check like any other library error (exit 2).
+    let findings: Vec<_> = crate::lint::library(l)
+        .iter()
+        .map(|f| f.diagnostic(l))
+        .collect();
+    if !findings.is_empty() {
+        return Err(BadInput(crate::error::Diagnostics(findings).to_string()).into());
+    }
     print(&format!(
         "ok: {} clauses, {} questions, {} sources, {} warning rules\n",
         l.clauses.len(),
@@ -320,8 +328,10 @@ fn explain(lib: &LibraryArgs, clause_id: &str, l: Lang) -> Result<()> {
             .unwrap_or_default();
         return Err(BadInput(format!("unknown clause id \"{clause_id}\"{hint}")).into());
     };
-    let family =
-        crate::library::family::family(&c.family).map_or(c.family.as_str(), |f| f.title(l));
+    let family = ws
+        .library
+        .family(&c.family)
+        .map_or(c.family.as_str(), |f| f.title(l));
     let labels = match l {
         Lang::Ja => ["分類", "適用条件", "立場", "趣旨", "出典", "全て"],
         Lang::En => [

@@ -10,13 +10,19 @@ use crate::lang::{Bilingual, Lang};
 pub struct Document {
     pub title: Bilingual<String>,
     pub meta: crate::answers::Meta,
-    /// The contract date in words, where the answers give one.
-    pub date: Option<Bilingual<String>>,
     pub preamble: Bilingual<String>,
     /// The parties and the project as the document names them (a placeholder where the
     /// answers leave a name empty).
     pub parties: Parties,
     pub articles: Vec<Article>,
+    /// The closing words (後文) after the last article.
+    pub closing: Bilingual<String>,
+    /// The date of the rider in words, or a blank to fill.
+    pub date_line: Bilingual<String>,
+    /// The signature block: 甲 then 乙.
+    pub signatures: Vec<Signature>,
+    /// The annexes (別紙) in their numbered order; they follow the execution block.
+    pub annexes: Vec<Annex>,
     pub excluded: Vec<ExcludedClause>,
     pub warnings: Vec<DocWarning>,
     pub computed: Vec<(String, crate::value::Value)>,
@@ -29,6 +35,14 @@ pub struct Parties {
     /// 乙.
     pub vendor: Bilingual<String>,
     pub project: Bilingual<String>,
+}
+
+/// One party's block of the execution block: its role (甲 / Customer) and lines (address,
+/// name, signatory and seal), blanks where the answers give none.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signature {
+    pub role: Bilingual<String>,
+    pub lines: Bilingual<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +58,19 @@ pub struct Article {
     pub sources: Vec<SourceRef>,
     /// Why the clause was selected.
     pub reason: Bilingual<String>,
+}
+
+/// An annex: a numbered attachment with the body markup of an article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Annex {
+    pub id: String,
+    pub number: usize,
+    /// `別紙1` / `Annex 1`.
+    pub label: Bilingual<String>,
+    pub title: Bilingual<String>,
+    pub paragraphs: Bilingual<Vec<Paragraph>>,
+    pub rationale: Bilingual<String>,
+    pub sources: Vec<SourceRef>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,6 +124,13 @@ pub fn article_label(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("第{n}条"),
         Lang::En => format!("Article {n}"),
+    }
+}
+
+pub fn annex_label(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("別紙{n}"),
+        Lang::En => format!("Annex {n}"),
     }
 }
 

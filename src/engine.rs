@@ -3,6 +3,10 @@
 //! system, terminal or clock here.
 
 pub mod compute;
+mod customer;
+mod reason;
 mod select;
 
+pub use customer::likely_customer_type;
+pub use reason::Reason;
 pub use select::{Assembly, Excluded, Included, Warning, assemble};

@@ -4,7 +4,10 @@
 
 mod docx;
 mod json;
+mod labels;
 mod table;
+
+pub use labels::Labels;
 
 use tera::{Context, Tera};
 
@@ -102,22 +105,36 @@ pub struct TemplateFile {
 /// One Tera instance per templated format: escaping is a property of the format.
 pub struct Exporter {
     engines: Vec<(Format, Tera)>,
+    labels: Labels,
 }
 
 impl Exporter {
     /// Compiles the document templates. `files` are the defaults overlaid with the user's.
     pub fn new(files: &[TemplateFile], library: &Library) -> Result<Exporter, Diagnostics> {
         let mut diags = Vec::new();
-        let known: Vec<&str> = Format::ALL.iter().filter_map(|f| f.template()).collect();
+        let known: Vec<&str> = Format::ALL
+            .iter()
+            .filter_map(|f| f.template())
+            .chain([crate::render::FRAME_FILE, labels::FILE])
+            .collect();
         for f in files.iter().filter(|f| !known.contains(&f.name.as_str())) {
             diags.push(Diagnostic::new(
                 &f.name,
                 format!(
-                    "not a document template (expected one of: {})",
+                    "not a document template, frame or label catalogue (expected one of: {})",
                     known.join(", ")
                 ),
             ));
         }
+        let labels = match files.iter().rev().find(|f| f.name == labels::FILE) {
+            Some(f) => Labels::parse(&f.text, &f.name)
+                .map_err(|Diagnostics(d)| diags.extend(d))
+                .ok(),
+            None => {
+                diags.push(Diagnostic::new(labels::FILE, "the label catalogue is missing"));
+                None
+            }
+        };
         let mut engines = Vec::new();
         for format in Format::ALL {
             let Some(name) = format.template() else {
@@ -140,10 +157,9 @@ impl Exporter {
                 Err(e) => diags.push(template_diag(&e, &file.name)),
             }
         }
-        if diags.is_empty() {
-            Ok(Exporter { engines })
-        } else {
-            Err(Diagnostics(diags))
+        match labels {
+            Some(labels) if diags.is_empty() => Ok(Exporter { engines, labels }),
+            _ => Err(Diagnostics(diags)),
         }
     }
 
@@ -156,7 +172,7 @@ impl Exporter {
         match format {
             Format::Json => return Ok(json::export(doc, opts.lang)),
             Format::Docx => {
-                return docx::export(doc, opts)
+                return docx::export(doc, opts, &self.labels)
                     .map_err(|e| Diagnostics(vec![Diagnostic::new("docx", e)]));
             }
             _ => {}
@@ -185,6 +201,7 @@ impl Exporter {
         );
         ctx.insert("lang", opts.lang.primary().code());
         ctx.insert("notes", &opts.notes);
+        ctx.insert("labels", &self.labels);
         tera.render(name, &ctx)
             .map(String::into_bytes)
             .map_err(|e| Diagnostics(vec![template_diag(&e, name)]))

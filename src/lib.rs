@@ -18,6 +18,7 @@ pub mod export;
 pub mod format;
 pub mod lang;
 pub mod library;
+pub mod lint;
 pub mod memo;
 pub mod overrides;
 pub mod preserve;

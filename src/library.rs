@@ -1,11 +1,27 @@
 //! The clause library: questionnaire, sources, warning rules and clauses, loaded from TOML
 //! and validated as a whole so that every problem is reported at once.
 
+pub mod annex;
 pub mod family;
 mod load;
 pub mod model;
 mod validate;
 
-pub use family::{FAMILIES, Family, SECTIONS, Section};
-pub use load::{LibraryFile, parse_library};
+pub use annex::Annex;
+pub use family::{CONTRACT_FAMILIES, Family, Section};
+pub use load::LibraryFile;
 pub use model::{Choice, Clause, Kind, Library, Question, Source, WarningRule};
+
+use crate::error::Diagnostics;
+
+/// Reads and cross-checks a whole library. All problems come back at once.
+pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
+    let mut diags = Vec::new();
+    let parsed = load::load(files, &mut diags);
+    let library = validate::validate(parsed, &mut diags);
+    if diags.is_empty() {
+        Ok(library)
+    } else {
+        Err(Diagnostics(diags))
+    }
+}

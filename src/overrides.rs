@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use toml::Spanned;
 
 use crate::document::{Article, DocWarning, Document, article_label, parse_body};
-use crate::engine::{Assembly, Excluded, Included};
+use crate::engine::{Assembly, Excluded, Included, Reason};
 use crate::error::{Diagnostic, Diagnostics, LineIndex};
 use crate::lang::{Bilingual, Lang, bi};
 use crate::library::Library;
@@ -488,12 +488,12 @@ pub fn shape(
             continue;
         };
         let reason = match replaces {
-            None => reason_of(clause).unwrap_or_else(|| bi("", "")),
+            None => reason_of(clause).unwrap_or(Reason::Counsel(bi("", ""))),
             Some(r) => {
                 let (ja, en) = (&library.clauses[r].title.ja, &library.clauses[r].title.en);
                 excluded.push(Excluded {
                     clause: r,
-                    reason: Bilingual::new(
+                    reason: Reason::Counsel(Bilingual::new(
                         format!(
                             "法務担当者の選択により「{}」に差し替え",
                             library.clauses[clause].title.ja
@@ -502,12 +502,12 @@ pub fn shape(
                             "Replaced by counsel's choice of \"{}\"",
                             library.clauses[clause].title.en
                         ),
-                    ),
+                    )),
                 });
-                Bilingual::new(
+                Reason::Counsel(Bilingual::new(
                     format!("法務担当者が「{ja}」に代えて選択"),
                     format!("Chosen by counsel instead of \"{en}\""),
-                )
+                ))
             }
         };
         included.push(Included {
@@ -519,10 +519,10 @@ pub fn shape(
     for (clause, why) in &plan.excluded {
         excluded.push(Excluded {
             clause: *clause,
-            reason: Bilingual::new(
+            reason: Reason::Counsel(Bilingual::new(
                 format!("法務担当者により除外：{why}"),
                 format!("Excluded by counsel: {why}"),
-            ),
+            )),
         });
     }
     // The carve-out is checked on the final wording before anything renders: the

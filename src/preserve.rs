@@ -5,7 +5,7 @@
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value as Edit, value};
 
-use crate::answers::{Answers, META_KEYS};
+use crate::answers::{Answers, MetaKey};
 use crate::library::Library;
 use crate::overrides::{ClauseOverride, CustomClause, LangText, Overrides};
 use crate::value::Value;
@@ -167,12 +167,12 @@ pub fn save(original: Option<&str>, answers: &Answers, library: &Library) -> Str
         return fresh(answers, library);
     };
     let meta = table(&mut doc, "meta");
-    for key in META_KEYS {
-        let v = answers.meta.get(key).unwrap_or_default();
-        if v.is_empty() && meta.get(key).is_none() {
+    for key in MetaKey::ALL {
+        let v = answers.meta.get(key);
+        if v.is_empty() && meta.get(key.name()).is_none() {
             continue;
         }
-        set(meta, key, Edit::from(v));
+        set(meta, key.name(), Edit::from(v));
     }
     let given = table(&mut doc, "answers");
     let cleared: Vec<String> = given

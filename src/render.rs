@@ -2,26 +2,33 @@
 //! library; answers and the parties' names go in as data only, never as template source,
 //! so `{{ x }}` typed by a user comes out as those characters.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+mod filters;
+mod frame;
 
-use tera::{Context, Kwargs, State, Tera};
+use std::collections::{BTreeMap, HashSet};
+
+use tera::{Context, Tera};
 
 use crate::answers::Meta;
 use crate::document::{
-    Article, DocWarning, Document, ExcludedClause, SourceRef, article_label, parse_body,
+    Annex, Article, DocWarning, Document, ExcludedClause, SourceRef, annex_label, article_label,
+    parse_body,
 };
 use crate::engine::Assembly;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::lang::{Bilingual, Lang, bi};
 use crate::library::model::{COMPUTED, Origin};
-use crate::library::{Clause, Library, WarningRule};
+use crate::library::{Clause, Library, WarningRule, annex};
+
+pub(crate) use filters::{choice_labels, register as register_filters};
+pub use frame::{FILE as FRAME_FILE, Frame};
 
 /// Variables a clause template may read besides question ids and computed values.
-const BUILTIN_VARS: &[&str] = &["meta", "lang", "articles"];
+const BUILTIN_VARS: &[&str] = &["meta", "lang", "articles", "annexes"];
 
 pub struct Renderer {
     tera: Tera,
+    frame: Frame,
 }
 
 /// The (line, column) of the first use of `name` inside a template tag.
@@ -38,13 +45,6 @@ pub(crate) fn position_of(text: &str, name: &str) -> Option<(usize, usize)> {
         from = i + name.len();
     }
     None
-}
-
-fn lang_of(state: &State) -> Lang {
-    match state.get::<String>("lang") {
-        Ok(Some(l)) if l == "en" => Lang::En,
-        _ => Lang::Ja,
-    }
 }
 
 /// Turns a Tera error into a diagnostic pointing into the clause's `body.<lang>` text.
@@ -72,65 +72,6 @@ pub(crate) fn tera_diag(err: &tera::Error, origin: &Origin, id: &str, key: &str)
         .at(pos)
         .id(id)
         .key(key)
-}
-
-/// Registers the filters of clause and document templates: `yen`, `num`, `article`,
-/// `choice`, `date`.
-pub(crate) fn register_filters(tera: &mut Tera, labels: Arc<HashMap<String, Bilingual<String>>>) {
-    tera.register_filter("yen", |n: i64, _: Kwargs, state: &State| {
-        crate::format::yen(n, lang_of(state))
-    });
-    tera.register_filter("num", |n: i64, _: Kwargs, _: &State| {
-        crate::format::thousands(n)
-    });
-    tera.register_filter("date", |s: &str, _: Kwargs, state: &State| {
-        crate::format::date(s, lang_of(state)).unwrap_or_else(|| s.to_string())
-    });
-    tera.register_filter("article", |id: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
-        // A lookup, not a scan or a copy of the map: this runs once per reference.
-        let articles = state.get::<tera::Value>("articles")?.unwrap_or_else(tera::Value::none);
-        let number = articles
-            .as_map()
-            .and_then(|m| m.get(&tera::value::Key::from(id.to_string())))
-            .and_then(|v| v.as_i64())
-            .ok_or_else(|| {
-                tera::Error::message(format!(
-                    "clause \"{id}\" is not in this clause set; guard the reference with {{% if \"{id}\" in articles %}}"
-                ))
-            })?;
-        Ok(article_label(number as usize, lang_of(state)))
-    });
-    tera.register_filter("choice", move |v: tera::Value, _: Kwargs, state: &State| {
-        let lang = lang_of(state);
-        let label = |s: &str| {
-            labels
-                .get(s)
-                .map_or_else(|| s.to_string(), |l| l.get(lang).clone())
-        };
-        match v.as_array() {
-            Some(items) => {
-                let sep = if lang == Lang::Ja { "、" } else { ", " };
-                items
-                    .iter()
-                    .filter_map(|i| i.as_str().map(label))
-                    .collect::<Vec<_>>()
-                    .join(sep)
-            }
-            None => v.as_str().map(label).unwrap_or_default(),
-        }
-    });
-}
-
-pub(crate) fn choice_labels(library: &Library) -> Arc<HashMap<String, Bilingual<String>>> {
-    let mut labels = HashMap::new();
-    for q in &library.questions {
-        for c in &q.choices {
-            labels
-                .entry(c.value.clone())
-                .or_insert_with(|| c.label.clone());
-        }
-    }
-    Arc::new(labels)
 }
 
 /// A templated text of the library: a clause body or a warning message.
@@ -181,6 +122,16 @@ fn clause_item(c: &Clause) -> Templated<'_> {
     }
 }
 
+fn annex_item(a: &annex::Annex) -> Templated<'_> {
+    Templated {
+        name: format!("annex:{}", a.id),
+        id: &a.id,
+        origin: &a.origin,
+        key: "body",
+        text: &a.body,
+    }
+}
+
 fn warning_item(w: &WarningRule) -> Templated<'_> {
     Templated {
         name: format!("warning:{}", w.code),
@@ -194,7 +145,7 @@ fn warning_item(w: &WarningRule) -> Templated<'_> {
 impl Renderer {
     /// Compiles every clause body and warning message; reports every syntax error and
     /// unknown variable at once.
-    pub fn new(library: &Library) -> Result<Renderer, Diagnostics> {
+    pub fn new(library: &Library, frame: Frame) -> Result<Renderer, Diagnostics> {
         let labels = choice_labels(library);
         let new_tera = || {
             let mut tera = Tera::new();
@@ -206,11 +157,14 @@ impl Renderer {
             .clauses
             .iter()
             .map(clause_item)
+            .chain(library.annexes.iter().map(annex_item))
             .chain(library.warnings.iter().map(warning_item))
             .collect();
+        let frame_templates = frame.templates();
         let templates: Vec<(String, &str)> = items
             .iter()
             .flat_map(|i| Lang::ALL.map(|l| (i.template(l), i.text.get(l).as_str())))
+            .chain(frame_templates.iter().map(|(n, t)| (n.clone(), t.as_str())))
             .collect();
         let mut tera = new_tera();
         let mut diags = Vec::new();
@@ -225,6 +179,11 @@ impl Renderer {
                     if let Err(e) = new_tera().add_raw_template("t", i.text.get(l)) {
                         diags.push(i.diag(&e, l));
                     }
+                }
+            }
+            for (n, t) in &frame_templates {
+                if let Err(e) = new_tera().add_raw_template(n, t) {
+                    diags.push(frame.diag(n, &e));
                 }
             }
             return Err(Diagnostics(diags));
@@ -261,13 +220,19 @@ impl Renderer {
             }
         }
         if diags.is_empty() {
-            Ok(Renderer { tera })
+            Ok(Renderer { tera, frame })
         } else {
             Err(Diagnostics(diags))
         }
     }
 
-    fn context(library: &Library, assembly: &Assembly, meta: &Meta, lang: Lang) -> Context {
+    fn context(
+        library: &Library,
+        assembly: &Assembly,
+        annexes: &[(usize, usize)],
+        meta: &Meta,
+        lang: Lang,
+    ) -> Context {
         let mut ctx = Context::new();
         for (k, v) in &assembly.values {
             ctx.insert(k.clone(), v);
@@ -280,6 +245,11 @@ impl Renderer {
             .map(|i| (library.clauses[i.clause].id.as_str(), i.number))
             .collect();
         ctx.insert("articles", &articles);
+        let annexes: BTreeMap<&str, usize> = annexes
+            .iter()
+            .map(|&(i, n)| (library.annexes[i].id.as_str(), n))
+            .collect();
+        ctx.insert("annexes", &annexes);
         ctx
     }
 
@@ -290,10 +260,21 @@ impl Renderer {
         assembly: &Assembly,
         meta: &Meta,
     ) -> Result<Document, Diagnostics> {
+        let included_annexes = annex::included(&library.annexes, &assembly.values);
         let contexts = Bilingual::new(
-            Self::context(library, assembly, meta, Lang::Ja),
-            Self::context(library, assembly, meta, Lang::En),
+            Self::context(library, assembly, &included_annexes, meta, Lang::Ja),
+            Self::context(library, assembly, &included_annexes, meta, Lang::En),
         );
+        let source_refs = |ids: &[String]| -> Vec<SourceRef> {
+            ids.iter()
+                .map(|id| SourceRef {
+                    id: id.clone(),
+                    citation: library
+                        .source(id)
+                        .map_or_else(|| bi(id, id), |s| s.citation.clone()),
+                })
+                .collect()
+        };
         let mut diags = Vec::new();
         let mut articles = Vec::with_capacity(assembly.included.len());
         for inc in &assembly.included {
@@ -312,17 +293,24 @@ impl Renderer {
                 title: c.title.clone(),
                 paragraphs: body.map(|l, text| parse_body(text, l)),
                 rationale: c.rationale.clone(),
-                sources: c
-                    .sources
-                    .iter()
-                    .map(|id| SourceRef {
-                        id: id.clone(),
-                        citation: library
-                            .source(id)
-                            .map_or_else(|| bi(id, id), |s| s.citation.clone()),
-                    })
-                    .collect(),
-                reason: inc.reason.clone(),
+                sources: source_refs(&c.sources),
+                reason: inc.reason.words(library),
+            });
+        }
+        let mut annexes = Vec::with_capacity(included_annexes.len());
+        for &(i, number) in &included_annexes {
+            let a = &library.annexes[i];
+            let item = annex_item(a);
+            let body = Bilingual::new(Lang::Ja, Lang::En)
+                .map(|_, &l| item.render(&self.tera, contexts.get(l), l, &mut diags));
+            annexes.push(Annex {
+                id: a.id.clone(),
+                number,
+                label: Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| annex_label(number, l)),
+                title: a.title.clone(),
+                paragraphs: body.map(|l, text| parse_body(text, l)),
+                rationale: a.rationale.clone(),
+                sources: source_refs(&a.sources),
             });
         }
         let warnings: Vec<DocWarning> = assembly
@@ -343,44 +331,30 @@ impl Renderer {
         if !diags.is_empty() {
             return Err(Diagnostics(diags));
         }
-        let project = if meta.project_name.is_empty() {
-            bi("本件", "the Project")
-        } else {
-            Bilingual::new(meta.project_name.clone(), meta.project_name.clone())
+        let framed = self.frame.render(&self.tera, meta, &contexts)?;
+        let name = |value: &str| {
+            Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| {
+                if value.is_empty() {
+                    self.frame.blank(l).to_string()
+                } else {
+                    value.to_string()
+                }
+            })
         };
-        let party = |name: &str, ja: &str, en: &str| {
-            if name.is_empty() {
-                bi(ja, en)
-            } else {
-                Bilingual::new(name.to_string(), name.to_string())
-            }
-        };
-        let customer = party(&meta.customer, "（委託者名）", "[Customer name]");
-        let vendor = party(&meta.vendor, "（受託者名）", "[Vendor name]");
-        let preamble = Bilingual::new(
-            format!(
-                "{}（以下「甲」という。）と{}（以下「乙」という。）とは、「{}」に関して甲乙間で締結する契約（以下「原契約」という。）に付帯して、情報セキュリティに関し、次のとおり特約（以下「本特約」という。）を締結する。",
-                customer.ja, vendor.ja, project.ja
-            ),
-            format!(
-                "{} (the \"Customer\") and {} (the \"Vendor\") agree on the following terms on information security (this \"Rider\") as part of the contract between them for \"{}\" (the \"Main Contract\").",
-                customer.en, vendor.en, project.en
-            ),
-        );
         Ok(Document {
-            title: bi("情報セキュリティに関する特約", "Information Security Rider"),
+            title: framed.title,
             meta: meta.clone(),
-            date: crate::format::parse_date(&meta.date).map(|_| {
-                Bilingual::new(Lang::Ja, Lang::En)
-                    .map(|_, &l| crate::format::date(&meta.date, l).unwrap_or_default())
-            }),
-            preamble,
+            preamble: framed.preamble,
             parties: crate::document::Parties {
-                customer,
-                vendor,
-                project,
+                customer: name(&meta.customer),
+                vendor: name(&meta.vendor),
+                project: name(&meta.project_name),
             },
             articles,
+            closing: framed.closing,
+            date_line: framed.date_line,
+            signatures: framed.signatures,
+            annexes,
             excluded: assembly
                 .excluded
                 .iter()
@@ -389,7 +363,7 @@ impl Renderer {
                     ExcludedClause {
                         id: c.id.clone(),
                         title: c.title.clone(),
-                        reason: e.reason.clone(),
+                        reason: e.reason.words(library),
                     }
                 })
                 .collect(),

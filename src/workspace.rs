@@ -10,7 +10,7 @@ use crate::engine::{Assembly, assemble};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::export::{ExportOptions, Exporter, Format, TemplateFile};
 use crate::library::{Library, LibraryFile, parse_library};
-use crate::render::Renderer;
+use crate::render::{FRAME_FILE, Frame, Renderer};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -124,7 +124,10 @@ impl Workspace {
         };
         let mut templates = Vec::new();
         if let Some(dir) = templates_dir {
-            for (path, text) in read_dir(dir, ".tera").map_err(Error::Library)? {
+            // Document templates, and the frame and label catalogue (TOML).
+            let mut found = read_dir(dir, ".tera").map_err(Error::Library)?;
+            found.extend(read_dir(dir, ".toml").map_err(Error::Library)?);
+            for (path, text) in found {
                 templates.push(TemplateFile { name: path, text });
             }
         }
@@ -152,9 +155,8 @@ impl Workspace {
                 text: t.text.clone(),
             }))
             .collect();
-        let renderer = Renderer::new(&library).map_err(Error::Library)?;
-        let exporter = Exporter::new(&templates, &library).map_err(|Diagnostics(diags)| {
-            // Name the user's file where the problem is in one of theirs.
+        // Name the user's file where the problem is in one of theirs.
+        let rename = |Diagnostics(diags): Diagnostics| {
             let rename = |mut d: Diagnostic| {
                 if let Some(t) = user_templates.iter().find(|t| base(&t.name) == d.file) {
                     d.file = t.name.clone();
@@ -162,7 +164,18 @@ impl Workspace {
                 d
             };
             Error::Library(Diagnostics(diags.into_iter().map(rename).collect()))
-        })?;
+        };
+        let frame = templates
+            .iter()
+            .rev()
+            .find(|t| t.name == FRAME_FILE)
+            .map_or_else(
+                || Err(Diagnostics(vec![Diagnostic::new(FRAME_FILE, "the document frame is missing")])),
+                |t| Frame::parse(&t.text, &t.name),
+            )
+            .map_err(rename)?;
+        let renderer = Renderer::new(&library, frame).map_err(Error::Library)?;
+        let exporter = Exporter::new(&templates, &library).map_err(rename)?;
         Ok(Workspace {
             library,
             renderer,

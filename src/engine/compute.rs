@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use super::customer::likely_customer_type;
+use crate::library::model::input::*;
 use crate::value::Value;
 
 /// Fixed costs of responding to a personal-data incident (forensics, a third-party
@@ -15,18 +17,11 @@ pub const RESPONSE_PER_SUBJECT_JPY: i64 = 2_800;
 /// (Tokyo HC 2020) for more sensitive data.
 pub const COMPENSATION_BASIC_JPY: i64 = 1_000;
 pub const COMPENSATION_SENSITIVE_JPY: i64 = 3_300;
-
-const SENSITIVE_KINDS: &[&str] = &[
-    "sensitive",
-    "children",
-    "payment_card",
-    "bank_account",
-    "my_number",
-];
-// APPI Art. 26 and PPC Rules Art. 7: reportable even for one person. My Number leaks are
-// reported under the My Number Act (Art. 29-4) on thresholds of their own.
-const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account"];
-const PUBLIC_CUSTOMERS: &[&str] = &["national_government", "local_government", "education"];
+/// The super cap is a multiple of the general cap (three times for the customer, twice
+/// balanced), never above ten times the contract amount nor below the general cap: a sum
+/// counsel can sign, not an estimate (a ¥40M contract once got a ¥15.26bn super cap from
+/// the exposure estimate of a large data set).
+pub const SUPER_CAP_MAX_MULTIPLE: i64 = 10;
 
 fn int(values: &BTreeMap<String, Value>, id: &str) -> i64 {
     values.get(id).and_then(Value::as_int).unwrap_or(0)
@@ -48,24 +43,22 @@ fn any_of(items: &[String], wanted: &[&str]) -> bool {
     items.iter().any(|i| wanted.contains(&i.as_str()))
 }
 
-/// Computes every value of `COMPUTED` from the resolved answers.
-pub fn compute(values: &BTreeMap<String, Value>) -> Vec<(&'static str, Value)> {
-    let budget = int(values, "budget_jpy");
+/// Computes every value of `COMPUTED` from the resolved answers and the customer's name.
+pub fn compute(values: &BTreeMap<String, Value>, customer: &str) -> Vec<(&'static str, Value)> {
+    let budget = int(values, BUDGET);
     // `individual_contract` shows the whole contract amount: the fee of any one individual
     // contract is at most that. `annual_fees` shows its floor of twelve monthly fees and
     // `insurance` its floor, the greater of the fee and the minimum cover.
-    let cap = match text(values, "cap_basis") {
-        "multiple" => budget.saturating_mul(int(values, "cap_multiple").max(1)),
-        "fixed" => int(values, "cap_fixed_jpy"),
-        "annual_fees" => int(values, "monthly_fee_jpy").saturating_mul(12),
-        "insurance" if flag(values, "cyber_insurance") => {
-            budget.max(int(values, "insurance_min_jpy"))
-        }
+    let cap = match text(values, CAP_BASIS) {
+        BY_MULTIPLE => budget.saturating_mul(int(values, CAP_MULTIPLE).max(1)),
+        BY_FIXED => int(values, CAP_FIXED),
+        BY_ANNUAL_FEES => int(values, MONTHLY_FEE).saturating_mul(12),
+        BY_INSURANCE if flag(values, CYBER_INSURANCE) => budget.max(int(values, INSURANCE_MIN)),
         _ => budget,
     };
-    let personal = flag(values, "personal_data");
-    let kinds = list(values, "personal_data_kinds");
-    let subjects = int(values, "data_subjects");
+    let personal = flag(values, PERSONAL_DATA);
+    let kinds = list(values, PERSONAL_DATA_KINDS);
+    let subjects = int(values, DATA_SUBJECTS);
     let exposure = if personal {
         let compensation = if any_of(kinds, SENSITIVE_KINDS) {
             COMPENSATION_SENSITIVE_JPY
@@ -77,17 +70,26 @@ pub fn compute(values: &BTreeMap<String, Value>) -> Vec<(&'static str, Value)> {
     } else {
         0
     };
-    let super_cap = if text(values, "stance") == "balanced" {
-        cap.saturating_mul(2)
+    let multiple = if BALANCED.contains(&text(values, STANCE)) {
+        2
     } else {
-        cap.saturating_mul(3).max(exposure)
+        3
     };
+    let super_cap = cap
+        .saturating_mul(multiple)
+        .min(budget.saturating_mul(SUPER_CAP_MAX_MULTIPLE))
+        .max(cap);
+    // The exposure informs a warning only: a cap is what counsel can sign.
+    let breach_cap = match text(values, DATA_BREACH_CAP) {
+        UNCAPPED => None,
+        GENERAL_ONLY => Some(cap),
+        _ => Some(super_cap),
+    };
+    let exceeds = personal && breach_cap.is_some_and(|c| exposure > c);
     let reportable = personal && (any_of(kinds, REPORTABLE_KINDS) || subjects > 1000);
-    let public = PUBLIC_CUSTOMERS.contains(&text(values, "customer_type"));
-    let card = (personal && kinds.iter().any(|k| k == "payment_card"))
-        || list(values, "third_party_components")
-            .iter()
-            .any(|c| c == "payment_module");
+    let public = PUBLIC_CUSTOMERS.contains(&text(values, CUSTOMER_TYPE));
+    let card = (personal && any_of(kinds, CARD_KINDS))
+        || any_of(list(values, COMPONENTS), CARD_COMPONENTS);
     vec![
         ("liability_cap_jpy", Value::Int(cap)),
         ("exposure_estimate_jpy", Value::Int(exposure)),
@@ -95,6 +97,11 @@ pub fn compute(values: &BTreeMap<String, Value>) -> Vec<(&'static str, Value)> {
         ("reportable_breach", Value::Bool(reportable)),
         ("public_sector", Value::Bool(public)),
         ("card_data", Value::Bool(card)),
+        ("exposure_exceeds_caps", Value::Bool(exceeds)),
+        (
+            "customer_name_public",
+            Value::Bool(likely_customer_type(customer).is_some()),
+        ),
     ]
 }
 
@@ -117,7 +124,7 @@ mod tests {
     fn cap_follows_its_basis() {
         let base = [("budget_jpy", Value::Int(104_800_500))];
         assert_eq!(
-            get(&compute(&values(&base)), "liability_cap_jpy"),
+            get(&compute(&values(&base), ""), "liability_cap_jpy"),
             Value::Int(104_800_500)
         );
         let multiple = [
@@ -126,7 +133,7 @@ mod tests {
             ("cap_multiple", Value::Int(2)),
         ];
         assert_eq!(
-            get(&compute(&values(&multiple)), "liability_cap_jpy"),
+            get(&compute(&values(&multiple), ""), "liability_cap_jpy"),
             Value::Int(209_601_000)
         );
         let fixed = [
@@ -135,7 +142,7 @@ mod tests {
             ("cap_fixed_jpy", Value::Int(30_000_000)),
         ];
         assert_eq!(
-            get(&compute(&values(&fixed)), "liability_cap_jpy"),
+            get(&compute(&values(&fixed), ""), "liability_cap_jpy"),
             Value::Int(30_000_000)
         );
     }
@@ -148,7 +155,7 @@ mod tests {
             ("monthly_fee_jpy", Value::Int(1_000_000)),
         ];
         assert_eq!(
-            get(&compute(&values(&annual)), "liability_cap_jpy"),
+            get(&compute(&values(&annual), ""), "liability_cap_jpy"),
             Value::Int(12_000_000)
         );
         let insured = |cover: bool| {
@@ -160,12 +167,12 @@ mod tests {
             ])
         };
         assert_eq!(
-            get(&compute(&insured(true)), "liability_cap_jpy"),
+            get(&compute(&insured(true), ""), "liability_cap_jpy"),
             Value::Int(300_000_000)
         );
         // Without required cover the floor is the contract amount alone.
         assert_eq!(
-            get(&compute(&insured(false)), "liability_cap_jpy"),
+            get(&compute(&insured(false), ""), "liability_cap_jpy"),
             Value::Int(50_000_000)
         );
         let individual = [
@@ -173,7 +180,7 @@ mod tests {
             ("cap_basis", Value::Str("individual_contract".into())),
         ];
         assert_eq!(
-            get(&compute(&values(&individual)), "liability_cap_jpy"),
+            get(&compute(&values(&individual), ""), "liability_cap_jpy"),
             Value::Int(104_800_500)
         );
     }
@@ -191,7 +198,7 @@ mod tests {
             ("stance", Value::Str("customer".into())),
             ("customer_type", Value::Str("education".into())),
         ]);
-        let out = compute(&v);
+        let out = compute(&v, "");
         assert_eq!(
             get(&out, "exposure_estimate_jpy"),
             Value::Int(10_000_000 + 47_839 * 6_100)
@@ -200,6 +207,50 @@ mod tests {
         assert_eq!(get(&out, "reportable_breach"), Value::Bool(true));
         assert_eq!(get(&out, "public_sector"), Value::Bool(true));
         assert_eq!(get(&out, "card_data"), Value::Bool(false));
+    }
+
+    #[test]
+    fn the_super_cap_is_signable_and_the_exposure_only_warns() {
+        // ¥40M, 2.5 million persons: the estimate (¥15.26bn) is no cap.
+        let answers = |extra: &[(&str, Value)]| {
+            let mut v = values(&[
+                ("budget_jpy", Value::Int(40_000_000)),
+                ("personal_data", Value::Bool(true)),
+                ("personal_data_kinds", Value::List(vec!["sensitive".into()])),
+                ("data_subjects", Value::Int(2_500_000)),
+                ("stance", Value::Str("customer".into())),
+                ("data_breach_cap", Value::Str("super_cap".into())),
+            ]);
+            v.extend(values(extra));
+            compute(&v, "")
+        };
+        let out = answers(&[]);
+        assert_eq!(
+            get(&out, "exposure_estimate_jpy"),
+            Value::Int(15_260_000_000)
+        );
+        assert_eq!(get(&out, "super_cap_jpy"), Value::Int(120_000_000));
+        assert_eq!(get(&out, "exposure_exceeds_caps"), Value::Bool(true));
+        // Five times the fee, tripled, stops at ten times the contract amount.
+        let multiple = answers(&[
+            ("cap_basis", Value::Str("multiple".into())),
+            ("cap_multiple", Value::Int(5)),
+        ]);
+        assert_eq!(get(&multiple, "super_cap_jpy"), Value::Int(400_000_000));
+        // A fixed general cap above that is kept: the super cap is never below it.
+        let fixed = answers(&[
+            ("cap_basis", Value::Str("fixed".into())),
+            ("cap_fixed_jpy", Value::Int(1_000_000_000)),
+        ]);
+        assert_eq!(get(&fixed, "super_cap_jpy"), Value::Int(1_000_000_000));
+        let uncapped = answers(&[("data_breach_cap", Value::Str("uncapped".into()))]);
+        assert_eq!(get(&uncapped, "exposure_exceeds_caps"), Value::Bool(false));
+        let general = answers(&[
+            ("data_breach_cap", Value::Str("general".into())),
+            ("data_subjects", Value::Int(4_000)),
+        ]);
+        // ¥10M + 4,000 × ¥6,100 = ¥34.4M: under the general cap of ¥40M.
+        assert_eq!(get(&general, "exposure_exceeds_caps"), Value::Bool(false));
     }
 
     #[test]
@@ -212,7 +263,10 @@ mod tests {
             ),
             ("data_subjects", Value::Int(500)),
         ]);
-        assert_eq!(get(&compute(&v), "reportable_breach"), Value::Bool(false));
+        assert_eq!(
+            get(&compute(&v, ""), "reportable_breach"),
+            Value::Bool(false)
+        );
     }
 
     #[test]
@@ -223,7 +277,7 @@ mod tests {
             ("data_subjects", Value::Int(5000)),
             ("stance", Value::Str("balanced".into())),
         ]);
-        let out = compute(&v);
+        let out = compute(&v, "");
         assert_eq!(get(&out, "exposure_estimate_jpy"), Value::Int(0));
         assert_eq!(get(&out, "super_cap_jpy"), Value::Int(5_000_000));
         assert_eq!(get(&out, "reportable_breach"), Value::Bool(false));

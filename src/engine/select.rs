@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::compute::compute;
+use super::reason::Reason;
 use crate::answers::Answers;
-use crate::condition::Expr;
 use crate::lang::Bilingual;
 use crate::library::Library;
 use crate::value::Value;
@@ -14,14 +14,14 @@ use crate::value::Value;
 pub struct Included {
     pub clause: usize,
     pub number: usize,
-    /// Why it is in: the condition and the values that made it hold.
-    pub reason: Bilingual<String>,
+    /// Why it is in: the condition's outcome and the values that made it hold.
+    pub reason: Reason,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Excluded {
     pub clause: usize,
-    pub reason: Bilingual<String>,
+    pub reason: Reason,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,46 +57,11 @@ impl Assembly {
     }
 }
 
-/// `dmz = true, personal_data = true`: the values a condition read.
-fn bindings(expr: &Expr, values: &BTreeMap<String, Value>) -> String {
-    expr.vars()
-        .iter()
-        .map(|v| {
-            format!(
-                "{v} = {}",
-                values.get(*v).map_or("?".into(), Value::display)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn condition_reason(
-    held: bool,
-    src: &str,
-    expr: &Expr,
-    values: &BTreeMap<String, Value>,
-) -> Bilingual<String> {
-    if src.trim() == "true" {
-        return Bilingual::new("常に適用".to_string(), "always applies".to_string());
-    }
-    let b = bindings(expr, values);
-    let (ja, en) = if held {
-        ("を満たす", "holds")
-    } else {
-        ("を満たさない", "does not hold")
-    };
-    Bilingual::new(
-        format!("条件 `{src}` {ja}（{b}）"),
-        format!("condition `{src}` {en} ({b})"),
-    )
-}
-
 /// Assembles the clause set. Cost: one condition evaluation per clause and per warning,
 /// then a sort of the selected clauses: linear in the library but for the sort.
 pub fn assemble(library: &Library, answers: &Answers) -> Assembly {
     let mut values = answers.resolve(library);
-    let computed = compute(&values);
+    let computed = compute(&values, &answers.meta.customer);
     for (name, v) in &computed {
         values.insert(name.to_string(), v.clone());
     }
@@ -111,18 +76,17 @@ pub fn assemble(library: &Library, answers: &Answers) -> Assembly {
     let mut excluded = Vec::new();
     for (i, c) in library.clauses.iter().enumerate() {
         if let Some(stances) = c.stance.as_ref().filter(|s| !s.contains(&stance)) {
-            let list = stances.join(", ");
             excluded.push(Excluded {
                 clause: i,
-                reason: Bilingual::new(
-                    format!("立場 `{stance}` には適用しない（対象: {list}）"),
-                    format!("not for stance `{stance}` (only {list})"),
-                ),
+                reason: Reason::Stance {
+                    stance: stance.clone(),
+                    serves: stances.clone(),
+                },
             });
             continue;
         }
+        let reason = Reason::of(&c.when, &values);
         let held = c.when.holds(&get);
-        let reason = condition_reason(held, &c.when_src, &c.when, &values);
         if held {
             included.push(Included {
                 clause: i,

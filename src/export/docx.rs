@@ -16,12 +16,12 @@ use std::io::Write;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::ExportOptions;
+use super::{ExportOptions, Labels};
 use crate::document::Document;
 
 /// The bytes of the `.docx` package. The same document and options give the same bytes:
 /// every entry carries the zip epoch as its time, and `created` comes from the caller.
-pub fn export(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>, String> {
+pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<Vec<u8>, String> {
     let primary = opts.lang.primary();
     // The caller's timestamp, else the contract date, else none: the exporter reads no clock.
     let created = opts.created.map(parts::w3c_datetime).or_else(|| {
@@ -36,7 +36,7 @@ pub fn export(doc: &Document, opts: &ExportOptions) -> Result<Vec<u8>, String> {
             "word/_rels/document.xml.rels",
             parts::DOCUMENT_RELS.to_string(),
         ),
-        ("word/document.xml", body::document(doc, opts)),
+        ("word/document.xml", body::document(doc, opts, labels)),
         ("word/styles.xml", parts::styles()),
         ("word/settings.xml", parts::settings()),
         ("word/fontTable.xml", parts::font_table()),

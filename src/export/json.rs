@@ -46,12 +46,28 @@ pub fn export(doc: &Document, sel: LangSel) -> Vec<u8> {
             })
         })
         .collect();
+    let annexes: Vec<Json> = doc
+        .annexes
+        .iter()
+        .map(|a| {
+            let body = a.paragraphs.map(|l, p| plain_text(p, l));
+            json!({
+                "id": a.id,
+                "number": a.number,
+                "title": text(&a.title, sel),
+                "text": text(&body, sel),
+                "rationale": text(&a.rationale, sel),
+                "sources": a.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
     let out = json!({
         "schema": "secdraft.assembly/1",
         "lang": sel.code(),
         "meta": meta,
         "computed": computed,
         "clauses": clauses,
+        "annexes": annexes,
         "excluded": doc.excluded.iter().map(|e| json!({"id": e.id, "reason": e.reason.get(primary)})).collect::<Vec<_>>(),
         "warnings": doc.warnings.iter().map(|w| json!({"code": w.code, "message": w.message.get(primary)})).collect::<Vec<_>>(),
     });

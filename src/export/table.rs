@@ -133,6 +133,18 @@ pub fn register(tera: &mut Tera) {
                 .join("\n"))
         },
     );
+    // The signature block and the closing 以上 stand in the right half of the page.
+    tera.register_filter(
+        "right_half",
+        |s: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let width = kwargs.get::<i64>("width")?.unwrap_or(78).max(10) as usize;
+            let pad = " ".repeat(width / 2);
+            Ok(s.lines()
+                .map(|l| format!("{pad}{l}"))
+                .collect::<Vec<_>>()
+                .join("\n"))
+        },
+    );
 }
 
 #[cfg(test)]

@@ -4,10 +4,10 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{Choice, Clause, Kind, Library, Question, Source, WarningRule};
-use super::validate;
+use super::family::{Family, Section};
+use super::model::{Choice, Clause, Kind, Origin, Parsed, Question, Source, WarningRule};
 use crate::condition::Expr;
-use crate::error::{Diagnostic, Diagnostics, LineIndex};
+use crate::error::{Diagnostic, LineIndex};
 use crate::lang::Bilingual;
 use crate::value::Value;
 
@@ -33,44 +33,9 @@ impl LibraryFile {
     }
 }
 
-/// Where an item of the library was written: its file, the start of its table, and the
-/// start of the text of each of its string fields (so template and condition errors can
-/// point into the file).
-#[derive(Debug, Clone, Default)]
-pub struct Origin {
-    pub file: String,
-    pub pos: Option<(usize, usize)>,
-    pub fields: Vec<(String, (usize, usize))>,
-}
-
-impl Origin {
-    pub fn field(&self, key: &str) -> Option<(usize, usize)> {
-        self.fields.iter().find(|(k, _)| k == key).map(|&(_, p)| p)
-    }
-
-    /// The file position of `(line, col)` (1-based) inside the text of field `key`.
-    pub fn inside(&self, key: &str, line: usize, col: usize) -> Option<(usize, usize)> {
-        let (l0, c0) = self.field(key).or(self.pos)?;
-        Some(if line <= 1 {
-            (l0, c0 + col.saturating_sub(1))
-        } else {
-            (l0 + line - 1, col)
-        })
-    }
-
-    pub fn diag(&self, id: &str, key: Option<&str>, message: impl Into<String>) -> Diagnostic {
-        let pos = key.and_then(|k| self.field(k)).or(self.pos);
-        let d = Diagnostic::new(&self.file, message).at(pos).id(id);
-        match key {
-            Some(k) => d.key(k),
-            None => d,
-        }
-    }
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawText {
+pub(super) struct RawText {
     ja: Option<Spanned<String>>,
     en: Option<Spanned<String>>,
 }
@@ -133,6 +98,23 @@ struct RawWarning {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawNamed {
+    id: String,
+    order: i64,
+    name: RawText,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamiliesFile {
+    #[serde(default)]
+    family: Vec<Spanned<RawNamed>>,
+    #[serde(default)]
+    section: Vec<Spanned<RawNamed>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct QuestionsFile {
     #[serde(default)]
     question: Vec<Spanned<RawQuestion>>,
@@ -159,25 +141,14 @@ struct ClausesFile {
     clause: Vec<Spanned<RawClause>>,
 }
 
-/// Everything read from the files before cross-checking, with origins.
-#[derive(Default)]
-pub(super) struct Parsed {
-    pub questions: Vec<(Question, Origin)>,
-    pub sources: Vec<(Source, Origin)>,
-    pub clauses: Vec<Clause>,
-    pub warnings: Vec<WarningRule>,
-    /// Clause files by family, to check that a clause sits in its family's file.
-    pub clause_file_family: Vec<String>,
-}
-
-struct Reader<'a> {
+pub(super) struct Reader<'a> {
     file: &'a LibraryFile,
     lines: LineIndex<'a>,
     diags: &'a mut Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
-    fn pos(&self, offset: usize) -> (usize, usize) {
+    pub(super) fn pos(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(offset)
     }
 
@@ -204,7 +175,7 @@ impl Reader<'_> {
         self.pos(start + skip)
     }
 
-    fn origin(&self, start: usize) -> Origin {
+    pub(super) fn origin(&self, start: usize) -> Origin {
         Origin {
             file: self.file.name.clone(),
             pos: Some(self.pos(start)),
@@ -213,7 +184,7 @@ impl Reader<'_> {
     }
 
     /// Reads `key.ja` / `key.en`; a missing or blank text is reported, never silently empty.
-    fn text(
+    pub(super) fn text(
         &mut self,
         raw: RawText,
         key: &str,
@@ -242,7 +213,12 @@ impl Reader<'_> {
         Bilingual::new(ja, en)
     }
 
-    fn condition(&mut self, src: &Spanned<String>, id: &str, origin: &mut Origin) -> Expr {
+    pub(super) fn condition(
+        &mut self,
+        src: &Spanned<String>,
+        id: &str,
+        origin: &mut Origin,
+    ) -> Expr {
         origin.fields.push(("when".into(), self.content_pos(src)));
         match Expr::parse(src.get_ref()) {
             Ok(e) => e,
@@ -262,7 +238,7 @@ impl Reader<'_> {
         }
     }
 
-    fn deserialize<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+    pub(super) fn deserialize<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
         match toml::from_str::<T>(&self.file.text) {
             Ok(v) => Some(v),
             Err(e) => {
@@ -372,16 +348,16 @@ fn clause(r: &mut Reader, raw: Spanned<RawClause>) -> Clause {
     }
 }
 
-/// Parses and validates a whole library. All problems come back at once.
-pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
-    let mut diags = Vec::new();
+/// Reads every file of a library into the model, before cross-checks: a TOML syntax or
+/// type error stops only its own file. Problems go to `diags`.
+pub(crate) fn load(files: &[LibraryFile], diags: &mut Vec<Diagnostic>) -> Parsed {
     let mut parsed = Parsed::default();
-    let mut seen = [false; 2];
+    let mut seen = [false; 3];
     for file in files {
         let mut r = Reader {
             file,
             lines: LineIndex::new(&file.text),
-            diags: &mut diags,
+            diags: &mut *diags,
         };
         match file.stem() {
             "questions" => {
@@ -411,6 +387,19 @@ pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
                     }
                 }
             }
+            "families" => {
+                seen[2] = true;
+                if let Some(f) = r.deserialize::<FamiliesFile>() {
+                    for raw in f.family {
+                        let (id, name, order, origin) = named(&mut r, raw);
+                        parsed.families.push((Family { id, name, order }, origin));
+                    }
+                    for raw in f.section {
+                        let (id, name, order, origin) = named(&mut r, raw);
+                        parsed.sections.push((Section { id, name, order }, origin));
+                    }
+                }
+            }
             "warnings" => {
                 if let Some(f) = r.deserialize::<WarningsFile>() {
                     for w in f.warning {
@@ -431,17 +420,13 @@ pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
                     }
                 }
             }
+            "annexes" => parsed.annexes.extend(super::annex::read(&mut r)),
+            // Any other file holds the clauses of the family it is named after; whether
+            // that family exists is known once families.toml is read (validate).
             family => {
-                if super::family::family(family).is_none() {
-                    r.diags.push(Diagnostic::new(
-                        &file.name,
-                        format!(
-                            "\"{family}\" is not a clause family; a clause file is named after its family ({})",
-                            super::FAMILIES.iter().map(|f| f.id).collect::<Vec<_>>().join(", ")
-                        ),
-                    ));
-                    continue;
-                }
+                parsed
+                    .clause_files
+                    .push((file.name.clone(), family.to_string()));
                 if let Some(f) = r.deserialize::<ClausesFile>() {
                     for c in f.clause {
                         let item = clause(&mut r, c);
@@ -452,15 +437,20 @@ pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
             }
         }
     }
-    for (present, name) in seen.iter().zip(["questions.toml", "sources.toml"]) {
+    for (present, name) in seen
+        .iter()
+        .zip(["questions.toml", "sources.toml", "families.toml"])
+    {
         if !present {
             diags.push(Diagnostic::new(name, "the library has no such file"));
         }
     }
-    let library = validate::validate(parsed, &mut diags);
-    if diags.is_empty() {
-        Ok(library)
-    } else {
-        Err(Diagnostics(diags))
-    }
+    parsed
+}
+
+fn named(r: &mut Reader, raw: Spanned<RawNamed>) -> (String, Bilingual<String>, i64, Origin) {
+    let mut origin = r.origin(raw.span().start);
+    let raw = raw.into_inner();
+    let name = r.text(raw.name, "name", &raw.id, &mut origin);
+    (raw.id, name, raw.order, origin)
 }

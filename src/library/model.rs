@@ -2,8 +2,9 @@
 
 use std::collections::HashMap;
 
-pub use super::load::Origin;
+pub use super::family::{Family, Section};
 use crate::condition::Expr;
+use crate::error::Diagnostic;
 use crate::lang::{Bilingual, Lang};
 use crate::value::{Type, Value};
 
@@ -16,7 +17,98 @@ pub const COMPUTED: &[(&str, Type)] = &[
     ("reportable_breach", Type::Bool),
     ("public_sector", Type::Bool),
     ("card_data", Type::Bool),
+    ("exposure_exceeds_caps", Type::Bool),
+    // `[meta] customer` reads as a public body (`engine::likely_customer_type`).
+    ("customer_name_public", Type::Bool),
 ];
+
+/// The answers `engine::compute` reads, by id, and the choices it names. A library that
+/// renamed one would pass every other check and silently change a cap, so the library is
+/// checked against `COMPUTE_INPUTS` as conditions are checked.
+pub mod input {
+    pub const BUDGET: &str = "budget_jpy";
+    pub const CAP_BASIS: &str = "cap_basis";
+    pub const CAP_MULTIPLE: &str = "cap_multiple";
+    pub const CAP_FIXED: &str = "cap_fixed_jpy";
+    pub const MONTHLY_FEE: &str = "monthly_fee_jpy";
+    pub const CYBER_INSURANCE: &str = "cyber_insurance";
+    pub const INSURANCE_MIN: &str = "insurance_min_jpy";
+    pub const PERSONAL_DATA: &str = "personal_data";
+    pub const PERSONAL_DATA_KINDS: &str = "personal_data_kinds";
+    pub const DATA_SUBJECTS: &str = "data_subjects";
+    pub const STANCE: &str = "stance";
+    pub const CUSTOMER_TYPE: &str = "customer_type";
+    pub const COMPONENTS: &str = "third_party_components";
+    pub const DATA_BREACH_CAP: &str = "data_breach_cap";
+
+    /// `cap_basis` choices with a rule of their own (the others cap at the contract amount).
+    pub const BY_MULTIPLE: &str = "multiple";
+    pub const BY_FIXED: &str = "fixed";
+    pub const BY_ANNUAL_FEES: &str = "annual_fees";
+    pub const BY_INSURANCE: &str = "insurance";
+    pub const CAP_BASES: &[&str] = &[BY_MULTIPLE, BY_FIXED, BY_ANNUAL_FEES, BY_INSURANCE];
+    pub const BALANCED: &[&str] = &["balanced"];
+    /// `data_breach_cap` choices: no cap, or the general cap alone (else the super cap).
+    pub const UNCAPPED: &str = "uncapped";
+    pub const GENERAL_ONLY: &str = "general";
+    pub const BREACH_CAPS: &[&str] = &[UNCAPPED, GENERAL_ONLY];
+    /// Kinds compensated at the higher Benesse rate.
+    pub const SENSITIVE_KINDS: &[&str] = &[
+        "sensitive",
+        "children",
+        "payment_card",
+        "bank_account",
+        "my_number",
+    ];
+    // APPI Art. 26 and PPC Rules Art. 7: reportable even for one person. My Number leaks are
+    // reported under the My Number Act (Art. 29-4) on thresholds of their own.
+    pub const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account"];
+    pub const CARD_KINDS: &[&str] = &["payment_card"];
+    pub const NATIONAL_GOVERNMENT: &str = "national_government";
+    pub const LOCAL_GOVERNMENT: &str = "local_government";
+    pub const EDUCATION: &str = "education";
+    pub const PUBLIC_CUSTOMERS: &[&str] = &[NATIONAL_GOVERNMENT, LOCAL_GOVERNMENT, EDUCATION];
+    pub const CARD_COMPONENTS: &[&str] = &["payment_module"];
+}
+
+/// One answer `engine::compute` reads: its kind and the choices it names.
+pub struct ComputeInput {
+    pub id: &'static str,
+    pub kind: Kind,
+    pub choices: &'static [&'static [&'static str]],
+}
+
+const fn read(
+    id: &'static str,
+    kind: Kind,
+    choices: &'static [&'static [&'static str]],
+) -> ComputeInput {
+    ComputeInput { id, kind, choices }
+}
+
+pub const COMPUTE_INPUTS: &[ComputeInput] = {
+    use input::*;
+    &[
+        read(BUDGET, Kind::Yen, &[]),
+        read(CAP_BASIS, Kind::Choice, &[CAP_BASES]),
+        read(CAP_MULTIPLE, Kind::Int, &[]),
+        read(CAP_FIXED, Kind::Yen, &[]),
+        read(MONTHLY_FEE, Kind::Yen, &[]),
+        read(CYBER_INSURANCE, Kind::Bool, &[]),
+        read(INSURANCE_MIN, Kind::Yen, &[]),
+        read(PERSONAL_DATA, Kind::Bool, &[]),
+        read(
+            PERSONAL_DATA_KINDS,
+            Kind::Multi,
+            &[SENSITIVE_KINDS, REPORTABLE_KINDS, CARD_KINDS],
+        ),
+        read(DATA_SUBJECTS, Kind::Int, &[]),
+        read(STANCE, Kind::Choice, &[BALANCED]),
+        read(CUSTOMER_TYPE, Kind::Choice, &[PUBLIC_CUSTOMERS]),
+        read(COMPONENTS, Kind::Multi, &[CARD_COMPONENTS]),
+        read(DATA_BREACH_CAP, Kind::Choice, &[BREACH_CAPS]),
+    ]
+};
 
 /// The questions of the interface contract, with the kinds other tools rely on.
 pub const CONTRACT_QUESTIONS: &[(&str, Kind)] = &[
@@ -253,6 +345,11 @@ pub struct Library {
     pub sources: Vec<Source>,
     pub clauses: Vec<Clause>,
     pub warnings: Vec<WarningRule>,
+    /// Families, and the questionnaire's sections in the order they are asked.
+    pub families: Vec<Family>,
+    pub sections: Vec<Section>,
+    /// The annexes (別紙), in file order; `annex::included` selects and numbers them.
+    pub annexes: Vec<super::annex::Annex>,
     /// Question indexes in an order where every question comes after those its `when` reads.
     pub eval_order: Vec<usize>,
     pub(crate) question_index: HashMap<String, usize>,
@@ -271,4 +368,67 @@ impl Library {
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.id == id)
     }
+
+    pub fn family(&self, id: &str) -> Option<&Family> {
+        self.families.iter().find(|f| f.id == id)
+    }
+
+    pub fn annex(&self, id: &str) -> Option<&super::annex::Annex> {
+        self.annexes.iter().find(|a| a.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+/// Where an item of the library was written: its file, the start of its table, and the
+/// start of the text of each of its string fields (so template and condition errors can
+/// point into the file).
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub file: String,
+    pub pos: Option<(usize, usize)>,
+    pub fields: Vec<(String, (usize, usize))>,
+}
+
+impl Origin {
+    pub fn field(&self, key: &str) -> Option<(usize, usize)> {
+        self.fields.iter().find(|(k, _)| k == key).map(|&(_, p)| p)
+    }
+
+    /// The file position of `(line, col)` (1-based) inside the text of field `key`.
+    pub fn inside(&self, key: &str, line: usize, col: usize) -> Option<(usize, usize)> {
+        let (l0, c0) = self.field(key).or(self.pos)?;
+        Some(if line <= 1 {
+            (l0, c0 + col.saturating_sub(1))
+        } else {
+            (l0 + line - 1, col)
+        })
+    }
+
+    pub fn diag(&self, id: &str, key: Option<&str>, message: impl Into<String>) -> Diagnostic {
+        let pos = key.and_then(|k| self.field(k)).or(self.pos);
+        let d = Diagnostic::new(&self.file, message).at(pos).id(id);
+        match key {
+            Some(k) => d.key(k),
+            None => d,
+        }
+    }
+}
+
+/// Everything read from the files before cross-checking, with origins.
+#[derive(Default)]
+pub(crate) struct Parsed {
+    pub questions: Vec<(Question, Origin)>,
+    pub sources: Vec<(Source, Origin)>,
+    pub clauses: Vec<Clause>,
+    pub warnings: Vec<WarningRule>,
+    pub families: Vec<(Family, Origin)>,
+    pub sections: Vec<(Section, Origin)>,
+    pub annexes: Vec<super::annex::Annex>,
+    /// Clause files by family, to check that a clause sits in its family's file.
+    pub clause_file_family: Vec<String>,
+    /// Every clause file (name, stem): a stem must name a family.
+    pub clause_files: Vec<(String, String)>,
 }

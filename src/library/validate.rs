@@ -3,9 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::family::{family, section};
-use super::load::{Origin, Parsed};
-use super::model::{COMPUTED, CONTRACT_QUESTIONS, Kind, Library, Question};
+use super::annex::Referrer;
+use super::family::CONTRACT_FAMILIES;
+use super::model::{
+    COMPUTE_INPUTS, COMPUTED, CONTRACT_QUESTIONS, Clause, Kind, Library, Origin, Parsed, Question,
+};
 use crate::condition::{Expr, VarInfo};
 use crate::error::Diagnostic;
 
@@ -13,7 +15,7 @@ use crate::error::Diagnostic;
 pub const CARVE_OUT_JA: &str = "故意又は重大な過失";
 pub const CARVE_OUT_EN: &str = "gross negligence";
 
-fn check_condition<'a>(
+pub(super) fn check_condition<'a>(
     expr: &Expr,
     src: &str,
     origin: &Origin,
@@ -32,7 +34,7 @@ fn check_condition<'a>(
     }
 }
 
-fn duplicates<'a>(
+pub(super) fn duplicates<'a>(
     items: impl Iterator<Item = (&'a str, &'a Origin)>,
     what: &str,
     diags: &mut Vec<Diagnostic>,
@@ -53,14 +55,17 @@ fn duplicates<'a>(
     }
 }
 
-fn check_question(q: &Question, origin: &Origin, diags: &mut Vec<Diagnostic>) {
+fn check_question(q: &Question, origin: &Origin, sections: &[&str], diags: &mut Vec<Diagnostic>) {
     let id = q.id.as_str();
-    if section(&q.section).is_none() {
-        let all: Vec<_> = super::SECTIONS.iter().map(|s| s.id).collect();
+    if !sections.contains(&q.section.as_str()) {
         diags.push(origin.diag(
             id,
             Some("section"),
-            format!("unknown section \"{}\" ({})", q.section, all.join(", ")),
+            format!(
+                "unknown section \"{}\" ({})",
+                q.section,
+                sections.join(", ")
+            ),
         ));
     }
     if q.kind.has_choices() && q.choices.is_empty() {
@@ -91,6 +96,47 @@ fn check_question(q: &Question, origin: &Origin, diags: &mut Vec<Diagnostic>) {
         && let Err(m) = q.check(d)
     {
         diags.push(origin.diag(id, Some("default"), format!("default {m}")));
+    }
+}
+
+/// The computed values read answers by id (`COMPUTE_INPUTS`): each must be a question of
+/// the right kind offering the choices they name, or a cap would change without a word.
+fn check_compute_inputs(questions: &[(Question, Origin)], file: &str, diags: &mut Vec<Diagnostic>) {
+    for input in COMPUTE_INPUTS {
+        let Some((q, origin)) = questions.iter().find(|(q, _)| q.id == input.id) else {
+            diags.push(
+                Diagnostic::new(
+                    file,
+                    "the questionnaire lacks a question the computed values read (keep it; `when = \"false\"` hides it)",
+                )
+                .id(input.id),
+            );
+            continue;
+        };
+        let yen_as_int = q.kind == Kind::Int && input.kind == Kind::Yen;
+        if q.kind != input.kind && !yen_as_int {
+            diags.push(origin.diag(
+                &q.id,
+                Some("kind"),
+                format!(
+                    "the computed values read this question as kind {}",
+                    input.kind.name()
+                ),
+            ));
+            continue;
+        }
+        let mut named: Vec<&str> = input.choices.iter().copied().flatten().copied().collect();
+        named.sort_unstable();
+        named.dedup();
+        for c in named {
+            if !q.choice_values.iter().any(|v| v == c) {
+                diags.push(origin.diag(
+                    &q.id,
+                    Some("choices"),
+                    format!("the computed values read the choice \"{c}\", which the question does not offer"),
+                ));
+            }
+        }
     }
 }
 
@@ -155,14 +201,69 @@ fn eval_order(questions: &[(Question, Origin)], diags: &mut Vec<Diagnostic>) -> 
     order
 }
 
-pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
+pub(crate) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
     let Parsed {
         questions,
         sources,
         clauses,
         warnings,
+        mut families,
+        mut sections,
+        annexes,
         clause_file_family,
+        clause_files,
     } = parsed;
+    families.sort_by_key(|(f, _)| f.order);
+    sections.sort_by_key(|(s, _)| s.order);
+    duplicates(
+        families.iter().map(|(f, o)| (f.id.as_str(), o)),
+        "family",
+        diags,
+    );
+    duplicates(
+        sections.iter().map(|(s, o)| (s.id.as_str(), o)),
+        "section",
+        diags,
+    );
+    let family_ids: Vec<&str> = families.iter().map(|(f, _)| f.id.as_str()).collect();
+    let section_ids: Vec<&str> = sections.iter().map(|(s, _)| s.id.as_str()).collect();
+    let families_file = families
+        .first()
+        .map_or("families.toml".to_string(), |(_, o)| o.file.clone());
+    for id in CONTRACT_FAMILIES
+        .iter()
+        .filter(|id| !family_ids.contains(id))
+    {
+        diags.push(
+            Diagnostic::new(
+                &families_file,
+                "the interface contract requires this family",
+            )
+            .id(id),
+        );
+    }
+    // A clause file named after no family is reported once and its clauses set aside;
+    // without any family read (families.toml missing or broken) that error says enough.
+    let mut stray: Vec<&str> = Vec::new();
+    if !family_ids.is_empty() {
+        for (file, stem) in &clause_files {
+            if !family_ids.contains(&stem.as_str()) {
+                diags.push(Diagnostic::new(
+                    file,
+                    format!(
+                        "\"{stem}\" is not a clause family; a clause file is named after its family ({})",
+                        family_ids.join(", ")
+                    ),
+                ));
+                stray.push(stem);
+            }
+        }
+    }
+    let (clauses, clause_file_family): (Vec<Clause>, Vec<String>) = clauses
+        .into_iter()
+        .zip(clause_file_family)
+        .filter(|(_, f)| !stray.contains(&f.as_str()))
+        .unzip();
 
     duplicates(
         questions.iter().map(|(q, o)| (q.id.as_str(), o)),
@@ -186,7 +287,7 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
     );
 
     for (q, origin) in &questions {
-        check_question(q, origin, diags);
+        check_question(q, origin, &section_ids, diags);
     }
     let by_id: HashMap<&str, &Question> =
         questions.iter().map(|(q, _)| (q.id.as_str(), q)).collect();
@@ -211,6 +312,7 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
             Some(_) => {}
         }
     }
+    check_compute_inputs(&questions, &questions_file, diags);
     let stances: Vec<String> = by_id
         .get("stance")
         .map_or_else(Vec::new, |q| q.choice_values.clone());
@@ -263,12 +365,15 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
     };
     for (c, file_family) in clauses.iter().zip(&clause_file_family) {
         let o = &c.origin;
-        if family(&c.family).is_none() {
-            let all: Vec<_> = super::FAMILIES.iter().map(|f| f.id).collect();
+        if !family_ids.contains(&c.family.as_str()) {
             diags.push(o.diag(
                 &c.id,
                 Some("family"),
-                format!("unknown family \"{}\" ({})", c.family, all.join(", ")),
+                format!(
+                    "unknown family \"{}\" ({})",
+                    c.family,
+                    family_ids.join(", ")
+                ),
             ));
         } else if &c.family != file_family {
             diags.push(o.diag(
@@ -297,6 +402,27 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         check_condition(&w.when, &w.when_src, &w.origin, &w.code, &any_info, diags);
         check_sources(&w.sources, &w.origin, &w.code, diags);
     }
+    let bodies: Vec<Referrer> = clauses
+        .iter()
+        .map(|c| Referrer {
+            id: &c.id,
+            body: &c.body,
+            origin: &c.origin,
+        })
+        .chain(annexes.iter().map(|a| Referrer {
+            id: &a.id,
+            body: &a.body,
+            origin: &a.origin,
+        }))
+        .collect();
+    super::annex::check(
+        &annexes,
+        &bodies,
+        &any_info,
+        &stances,
+        &check_sources,
+        diags,
+    );
     lint_carve_out(&clauses, &stances, diags);
 
     let question_index = questions
@@ -314,6 +440,9 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         sources: sources.into_iter().map(|(s, _)| s).collect(),
         clauses,
         warnings,
+        families: families.into_iter().map(|(f, _)| f).collect(),
+        sections: sections.into_iter().map(|(s, _)| s).collect(),
+        annexes,
         eval_order,
         question_index,
         source_index,
@@ -322,7 +451,7 @@ pub(super) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
 
 /// Courts set a cap aside for intent or gross negligence whatever the contract says (the
 /// MENET case, Tokyo DC 2014): a liability clause that caps without saying so misleads.
-fn lint_carve_out(clauses: &[super::Clause], stances: &[String], diags: &mut Vec<Diagnostic>) {
+fn lint_carve_out(clauses: &[Clause], stances: &[String], diags: &mut Vec<Diagnostic>) {
     let liability = || clauses.iter().filter(|c| c.family == "liability");
     for c in liability() {
         let en = c.body.en.to_lowercase();

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use super::field::Field;
 use super::keymap::InputMode;
 use super::strings;
-use crate::answers::{Answers, META_KEYS};
+use crate::answers::{Answers, MetaKey};
 use crate::document::Document;
 use crate::export::Format;
 use crate::lang::{Lang, LangSel};
@@ -18,7 +18,7 @@ use crate::workspace::Workspace;
 /// One step of the questionnaire: a `[meta]` field, or a question by index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Item {
-    Meta(&'static str),
+    Meta(MetaKey),
     Question(usize),
 }
 
@@ -136,8 +136,8 @@ pub struct App<'w> {
 }
 
 /// A section of the questionnaire as listed: its title and the items in it.
-pub struct SectionView {
-    pub title: &'static str,
+pub struct SectionView<'w> {
+    pub title: &'w str,
     pub items: Vec<usize>,
     pub answered: usize,
 }
@@ -147,9 +147,9 @@ impl<'w> App<'w> {
     /// item not answered yet.
     pub fn new(ws: &'w Workspace, path: PathBuf, answers: Answers, lang: Lang) -> App<'w> {
         let lib = &ws.library;
-        let items = META_KEYS
-            .iter()
-            .map(|k| Item::Meta(k))
+        let items = MetaKey::ALL
+            .into_iter()
+            .map(Item::Meta)
             .chain((0..lib.questions.len()).map(Item::Question))
             .collect();
         let affects = lib
@@ -220,12 +220,11 @@ impl<'w> App<'w> {
         }
     }
 
-    /// A `[meta]` field counts as answered once filled (the date, being optional, always);
-    /// a question once it has an answer.
+    /// A required `[meta]` field counts as answered once filled, an optional one always; a
+    /// question once it has an answer.
     pub fn answered(&self, i: usize) -> bool {
         match self.items[i] {
-            Item::Meta("date") => true,
-            Item::Meta(k) => !self.answers.meta.get(k).unwrap_or_default().is_empty(),
+            Item::Meta(k) => !k.required() || !self.answers.meta.get(k).is_empty(),
             Item::Question(q) => self.answers.given.contains_key(&self.question(q).id),
         }
     }
@@ -259,7 +258,7 @@ impl<'w> App<'w> {
         self.pos = i;
         self.help_scroll = 0;
         self.input = match self.items[i] {
-            Item::Meta(k) => Input::Field(Field::new(self.answers.meta.get(k).unwrap_or_default())),
+            Item::Meta(k) => Input::Field(Field::new(self.answers.meta.get(k))),
             Item::Question(q) => {
                 let q = self.question(q);
                 let value = self.answers.given.get(&q.id).or(q.default.as_ref());
@@ -278,14 +277,15 @@ impl<'w> App<'w> {
     }
 
     /// The sections in order, with their visible items and progress.
-    pub fn sections(&self) -> Vec<SectionView> {
+    pub fn sections(&self) -> Vec<SectionView<'w>> {
+        let library: &'w crate::library::Library = &self.ws.library;
         let s = strings::get(self.lang);
         let mut out = vec![SectionView {
             title: s.meta_section,
             items: Vec::new(),
             answered: 0,
         }];
-        for sec in crate::library::family::SECTIONS {
+        for sec in &library.sections {
             out.push(SectionView {
                 title: sec.title(self.lang),
                 items: Vec::new(),
@@ -295,7 +295,8 @@ impl<'w> App<'w> {
         for i in self.visible_items() {
             let at = match self.items[i] {
                 Item::Meta(_) => 0,
-                Item::Question(q) => crate::library::family::SECTIONS
+                Item::Question(q) => library
+                    .sections
                     .iter()
                     .position(|s| s.id == self.question(q).section)
                     .map_or(0, |p| p + 1),
@@ -316,9 +317,9 @@ impl<'w> App<'w> {
                     Input::Field(f) => f.text().trim(),
                     _ => "",
                 };
-                if t.is_empty() && k != "date" {
+                if t.is_empty() && k.required() {
                     Err(s.enter_value.into())
-                } else if k == "date" && !t.is_empty() && crate::format::parse_date(t).is_none() {
+                } else if k.is_date() && !t.is_empty() && crate::format::parse_date(t).is_none() {
                     Err(s.bad_date.into())
                 } else {
                     Ok(Value::Str(t.to_string()))

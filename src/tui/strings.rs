@@ -1,6 +1,7 @@
 //! Every text of the interface, in Japanese and English. Questions, choices and help come
 //! from the clause library; these are the words around them.
 
+use crate::answers::MetaKey;
 use crate::lang::Lang;
 
 pub struct Strings {
@@ -169,36 +170,64 @@ const EN: Strings = Strings {
     ],
 };
 
-pub fn meta_prompt(key: &str, lang: Lang) -> &'static str {
+pub fn meta_prompt(key: MetaKey, lang: Lang) -> &'static str {
+    use MetaKey::*;
     match (key, lang) {
-        ("project_name", Lang::Ja) => "案件名（本件業務の名称）を入力してください。",
-        ("project_name", Lang::En) => "What is the project called?",
-        ("customer", Lang::Ja) => "発注者（甲）の名称を入力してください。",
-        ("customer", Lang::En) => "Who is the customer (甲)?",
-        ("vendor", Lang::Ja) => "受託者（乙）の名称を入力してください。",
-        ("vendor", Lang::En) => "Who is the vendor (乙)?",
-        (_, Lang::Ja) => "契約日を YYYY-MM-DD で入力してください（未定なら空欄）。",
-        (_, Lang::En) => "What is the contract date (YYYY-MM-DD; empty if not known)?",
+        (ProjectName, Lang::Ja) => "案件名（本件業務の名称）を入力してください。",
+        (ProjectName, Lang::En) => "What is the project called?",
+        (Customer, Lang::Ja) => "発注者（甲）の名称を入力してください。",
+        (Customer, Lang::En) => "Who is the customer (甲)?",
+        (Vendor, Lang::Ja) => "受託者（乙）の名称を入力してください。",
+        (Vendor, Lang::En) => "Who is the vendor (乙)?",
+        (Date, Lang::Ja) => "本特約の締結日を YYYY-MM-DD で入力してください。",
+        (Date, Lang::En) => "What is the date of this rider (YYYY-MM-DD)?",
+        (MainContract, Lang::Ja) => "原契約の名称を入力してください（例：システム開発基本契約）。",
+        (MainContract, Lang::En) => "What is the main contract called (e.g. Master System Development Agreement)?",
+        (MainContractDate, Lang::Ja) => "原契約の締結日を YYYY-MM-DD で入力してください。",
+        (MainContractDate, Lang::En) => "When was the main contract signed (YYYY-MM-DD)?",
+        (CustomerAddress, Lang::Ja) => "甲の所在地を入力してください。",
+        (CustomerAddress, Lang::En) => "What is the customer's address?",
+        (CustomerSignatory, Lang::Ja) => "甲の代表者（役職及び氏名）を入力してください。",
+        (CustomerSignatory, Lang::En) => "Who signs for the customer (title and name)?",
+        (VendorAddress, Lang::Ja) => "乙の所在地を入力してください。",
+        (VendorAddress, Lang::En) => "What is the vendor's address?",
+        (VendorSignatory, Lang::Ja) => "乙の代表者（役職及び氏名）を入力してください。",
+        (VendorSignatory, Lang::En) => "Who signs for the vendor (title and name)?",
     }
 }
 
-pub fn meta_help(key: &str, lang: Lang) -> &'static str {
+pub fn meta_help(key: MetaKey, lang: Lang) -> &'static str {
+    use MetaKey::*;
     match (key, lang) {
-        ("project_name", Lang::Ja) => {
+        (ProjectName, Lang::Ja) => {
             "案件名は特約の前文で原契約を特定するために使われます。原契約の件名と同じにしてください。"
         }
-        ("project_name", Lang::En) => {
+        (ProjectName, Lang::En) => {
             "The rider's preamble names the main contract by this project name: use the title of the main contract."
         }
-        ("customer", Lang::Ja) | ("vendor", Lang::Ja) => {
-            "当事者の名称は前文に記載され、本文では甲・乙と呼ばれます。登記上の正式名称を入力してください。"
+        (Customer | Vendor, Lang::Ja) => {
+            "当事者の名称は前文と署名欄に記載され、本文では甲・乙と呼ばれます。登記上の正式名称を入力してください。"
         }
-        ("customer", Lang::En) | ("vendor", Lang::En) => {
-            "The parties are named in the preamble and called 甲 (the Customer) and 乙 (the Vendor) in the clauses. Use the registered names."
+        (Customer | Vendor, Lang::En) => {
+            "The parties are named in the preamble and the signature block and called 甲 (the Customer) and 乙 (the Vendor) in the clauses. Use the registered names."
         }
-        (_, Lang::Ja) => "契約日は特約の日付として記載されます。空欄なら日付欄を空けて出力します。",
-        (_, Lang::En) => {
-            "The date is printed as the date of the rider; left empty, the date line stays blank."
+        (Date | MainContractDate, Lang::Ja) => {
+            "日付は前文と締結欄に記載されます。空欄なら「　　年　　月　　日」の記入欄を残して出力します。"
+        }
+        (Date | MainContractDate, Lang::En) => {
+            "The date is printed in the preamble and the execution block; left empty, a blank date line is printed to fill in by hand."
+        }
+        (MainContract, Lang::Ja) => {
+            "前文で本特約が付帯する契約を特定します。空欄なら「原契約」の名称欄を空けて出力します。"
+        }
+        (MainContract, Lang::En) => {
+            "The preamble names the contract this rider supplements; left empty, a blank is printed for its title."
+        }
+        (CustomerAddress | VendorAddress | CustomerSignatory | VendorSignatory, Lang::Ja) => {
+            "署名欄（記名押印欄）に記載されます。空欄なら記入欄を残して出力します。"
+        }
+        (CustomerAddress | VendorAddress | CustomerSignatory | VendorSignatory, Lang::En) => {
+            "Printed in the signature block; left empty, a line is left to fill in by hand."
         }
     }
 }

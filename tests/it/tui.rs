@@ -75,7 +75,7 @@ fn answer_all(app: &mut App, target: &Answers) -> Vec<Effect> {
             return effects;
         }
         let want = match app.item() {
-            Item::Meta(k) => Value::Str(target.meta.get(k).unwrap().to_string()),
+            Item::Meta(k) => Value::Str(target.meta.get(k).to_string()),
             Item::Question(q) => values[&app.question(q).id].clone(),
         };
         effects.extend(answer(app, &want));
@@ -341,7 +341,7 @@ fn review_reopens_a_question_and_returns() {
     send(&mut app, [Action::Home, Action::Down, Action::Confirm]);
     assert_eq!(
         (app.screen, app.item()),
-        (Screen::Questions, Item::Meta("customer"))
+        (Screen::Questions, Item::Meta(secdraft::answers::MetaKey::Customer))
     );
     let effects = send(&mut app, [Action::Insert("追記".into()), Action::Confirm]);
     assert!(last_save(&effects).contains("追記"));

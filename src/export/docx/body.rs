@@ -4,9 +4,9 @@
 use super::parts::{self, FOOTER_RID};
 use super::table::table;
 use super::xml::{Ind, PPr, RPr, para};
-use crate::document::{Article, Block, Document};
-use crate::export::ExportOptions;
-use crate::lang::Lang;
+use crate::document::{Annex, Article, Block, Document, Paragraph};
+use crate::export::{ExportOptions, Labels};
+use crate::lang::{Bilingual, Lang};
 
 /// A4 portrait in twips, with the margins of a Japanese contract.
 const PAGE: (u32, u32) = (11906, 16838);
@@ -25,20 +25,6 @@ struct Layout {
     /// 号 (level 1) and sub-items (level 2).
     items: [Ind; 2],
     preamble: Ind,
-    words: Words,
-}
-
-struct Words {
-    parties: [&'static str; 3],
-    /// The mark that closes a Japanese contract text (以上).
-    end: Option<&'static str>,
-    notes: &'static str,
-    rationale: &'static str,
-    sources: &'static str,
-    reason: &'static str,
-    warnings: &'static str,
-    excluded: &'static str,
-    list_sep: &'static str,
 }
 
 const fn hang(left: u32, hanging: u32) -> Ind {
@@ -61,17 +47,6 @@ fn layout(lang: Lang) -> Layout {
                 hanging: 0,
                 first_line: 210,
             },
-            words: Words {
-                parties: ["甲（委託者）", "乙（受託者）", "案件名"],
-                end: Some("以上"),
-                notes: "作成メモ（各条の趣旨、出典及び採用理由）",
-                rationale: "趣旨",
-                sources: "出典",
-                reason: "採用理由",
-                warnings: "注意事項",
-                excluded: "採用しなかった条項",
-                list_sep: "／",
-            },
         },
         Lang::En => Layout {
             gap: "\t",
@@ -79,32 +54,43 @@ fn layout(lang: Lang) -> Layout {
             text: hang(425, 0),
             items: [hang(851, 426), hang(1276, 425)],
             preamble: Ind::default(),
-            words: Words {
-                parties: ["Customer", "Vendor", "Project"],
-                end: None,
-                notes: "Drafting notes (rationale, sources and reason for selection)",
-                rationale: "Rationale",
-                sources: "Sources",
-                reason: "Selected because",
-                warnings: "Warnings",
-                excluded: "Clauses not included",
-                list_sep: "; ",
-            },
         },
     }
 }
 
-fn heading(a: &Article, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("{}（{}）", a.label.get(lang), a.title.get(lang)),
-        Lang::En => format!("{} ({})", a.label.get(lang), a.title.get(lang)),
+/// What every part of one language's text needs: the language, its layout and words, and
+/// the run properties of its text.
+struct Ctx<'a> {
+    lang: Lang,
+    l: Layout,
+    words: &'a Labels,
+    r: RPr,
+}
+
+impl Ctx<'_> {
+    fn word(&self, key: &str) -> &str {
+        self.words.get(self.lang, key)
+    }
+
+    fn heading(&self, label: &Bilingual<String>, title: &Bilingual<String>) -> String {
+        self.words
+            .heading(self.lang, label.get(self.lang), title.get(self.lang))
     }
 }
 
-pub fn document(doc: &Document, opts: &ExportOptions) -> String {
+pub fn document(doc: &Document, opts: &ExportOptions, words: &Labels) -> String {
     let mut out = String::new();
     for (i, &lang) in opts.lang.langs().iter().enumerate() {
-        section(&mut out, doc, lang, i > 0, opts.notes);
+        let c = Ctx {
+            lang,
+            l: layout(lang),
+            words,
+            r: RPr {
+                lang: Some(lang),
+                ..RPr::default()
+            },
+        };
+        section(&mut out, doc, &c, i > 0, opts.notes);
     }
     let (top, right, bottom, left) = MARGIN;
     let sect = format!(
@@ -117,50 +103,46 @@ pub fn document(doc: &Document, opts: &ExportOptions) -> String {
     parts::root("document", &format!("<w:body>{out}{sect}</w:body>"))
 }
 
-fn section(out: &mut String, doc: &Document, lang: Lang, new_page: bool, notes: bool) {
-    let l = layout(lang);
-    let r = RPr {
-        lang: Some(lang),
-        ..RPr::default()
-    };
+fn section(out: &mut String, doc: &Document, c: &Ctx, new_page: bool, notes: bool) {
+    let (lang, r) = (c.lang, c.r);
     let bold = RPr { bold: true, ..r };
     let title = PPr {
         page_break_before: new_page,
         ..PPr::style("Title")
     };
     para(out, &title, &[(r, doc.title.get(lang))]);
-    if let Some(date) = &doc.date {
-        let ppr = PPr {
-            spacing: Some((0, 240)),
-            jc: Some("right"),
-            ..PPr::default()
-        };
-        para(out, &ppr, &[(r, date.get(lang))]);
-    }
     let p = &doc.parties;
-    for (label, name) in l
-        .words
-        .parties
-        .iter()
-        .zip([&p.customer, &p.vendor, &p.project])
-    {
+    for (label, name) in [
+        ("customer", &p.customer),
+        ("vendor", &p.vendor),
+        ("project", &p.project),
+    ] {
         let ppr = PPr {
             spacing: Some((0, 40)),
             ind: Some(hang(1890, 1470)),
             ..PPr::default()
         };
-        para(out, &ppr, &[(bold, label), (r, "\t"), (r, name.get(lang))]);
+        para(
+            out,
+            &ppr,
+            &[(bold, c.word(label)), (r, "\t"), (r, name.get(lang))],
+        );
     }
     let preamble = PPr {
         spacing: Some((360, 120)),
-        ind: Some(l.preamble),
+        ind: Some(c.l.preamble),
         ..PPr::default()
     };
     para(out, &preamble, &[(r, doc.preamble.get(lang))]);
     for a in &doc.articles {
-        article(out, a, lang, &l, r);
+        article(out, a, c);
     }
-    if let Some(end) = l.words.end {
+    execution(out, doc, c);
+    for a in &doc.annexes {
+        annex(out, a, c);
+    }
+    let end = c.word("end");
+    if !end.is_empty() {
         let ppr = PPr {
             spacing: Some((240, 0)),
             jc: Some("right"),
@@ -169,18 +151,69 @@ fn section(out: &mut String, doc: &Document, lang: Lang, new_page: bool, notes: 
         para(out, &ppr, &[(r, end)]);
     }
     if notes {
-        drafting_notes(out, doc, lang, &l, r);
+        drafting_notes(out, doc, c);
     }
 }
 
-fn article(out: &mut String, a: &Article, lang: Lang, l: &Layout, r: RPr) {
-    para(out, &PPr::style("Heading1"), &[(r, &heading(a, lang))]);
+/// The closing words, the date line and the two parties' blocks, kept on one page.
+fn execution(out: &mut String, doc: &Document, c: &Ctx) {
+    let (lang, r) = (c.lang, c.r);
+    let closing = PPr {
+        keep_next: true,
+        spacing: Some((360, 240)),
+        ind: Some(c.l.preamble),
+        ..PPr::default()
+    };
+    para(out, &closing, &[(r, doc.closing.get(lang))]);
+    let date = PPr {
+        keep_next: true,
+        spacing: Some((0, 240)),
+        ind: Some(hang(420, 0)),
+        ..PPr::default()
+    };
+    para(out, &date, &[(r, doc.date_line.get(lang))]);
+    let block = |last: bool, before: u32| PPr {
+        keep_next: !last,
+        spacing: Some((before, 40)),
+        ind: Some(hang(SIGNATURE_INDENT, 0)),
+        ..PPr::default()
+    };
+    for (i, s) in doc.signatures.iter().enumerate() {
+        let last_party = i + 1 == doc.signatures.len();
+        para(out, &block(false, 240), &[(RPr { bold: true, ..r }, s.role.get(lang))]);
+        let lines = s.lines.get(lang);
+        for (j, line) in lines.iter().enumerate() {
+            para(out, &block(last_party && j + 1 == lines.len(), 0), &[(r, line)]);
+        }
+    }
+}
+
+/// The signature block sits in the right half of the page, as on a signed contract.
+const SIGNATURE_INDENT: u32 = TEXT_WIDTH * 2 / 5;
+
+/// An annex from a new page, its heading `別紙1（title）`, then its body.
+fn annex(out: &mut String, a: &Annex, c: &Ctx) {
+    let title = PPr {
+        page_break_before: true,
+        ..PPr::style("Heading1")
+    };
+    para(out, &title, &[(c.r, &c.heading(&a.label, &a.title))]);
+    paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r);
+}
+
+fn article(out: &mut String, a: &Article, c: &Ctx) {
+    para(out, &PPr::style("Heading1"), &[(c.r, &c.heading(&a.label, &a.title))]);
+    paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r);
+}
+
+/// The 項, 号 and tables of an article or an annex.
+fn paragraphs(out: &mut String, paragraphs: &[Paragraph], l: &Layout, r: RPr) {
     let ppr = |ind: Ind| PPr {
         spacing: Some((0, 40)),
         ind: Some(ind),
         ..PPr::default()
     };
-    for p in a.paragraphs.get(lang) {
+    for p in paragraphs {
         for (i, b) in p.blocks.iter().enumerate() {
             match b {
                 Block::Text { text } => match p.label.as_deref().filter(|_| i == 0) {
@@ -201,14 +234,14 @@ fn article(out: &mut String, a: &Article, lang: Lang, l: &Layout, r: RPr) {
     }
 }
 
-fn drafting_notes(out: &mut String, doc: &Document, lang: Lang, l: &Layout, r: RPr) {
-    let w = &l.words;
+fn drafting_notes(out: &mut String, doc: &Document, c: &Ctx) {
+    let (lang, r, l) = (c.lang, c.r, &c.l);
     let bold = RPr { bold: true, ..r };
     let title = PPr {
         page_break_before: true,
         ..PPr::style("Heading1")
     };
-    para(out, &title, &[(r, w.notes)]);
+    para(out, &title, &[(r, c.word("drafting_notes_full"))]);
     let note = |out: &mut String, label: &str, text: &str| {
         para(
             out,
@@ -217,24 +250,24 @@ fn drafting_notes(out: &mut String, doc: &Document, lang: Lang, l: &Layout, r: R
         );
     };
     for a in &doc.articles {
-        para(out, &PPr::style("Heading2"), &[(r, &heading(a, lang))]);
-        note(out, w.rationale, a.rationale.get(lang));
+        para(out, &PPr::style("Heading2"), &[(r, &c.heading(&a.label, &a.title))]);
+        note(out, c.word("rationale"), a.rationale.get(lang));
         let sources: Vec<&str> = a
             .sources
             .iter()
             .map(|s| s.citation.get(lang).as_str())
             .collect();
-        note(out, w.sources, &sources.join(w.list_sep));
-        note(out, w.reason, a.reason.get(lang));
+        note(out, c.word("sources"), &sources.join(c.word("list_sep")));
+        note(out, c.word("reason"), a.reason.get(lang));
     }
     if !doc.warnings.is_empty() {
-        para(out, &PPr::style("Heading2"), &[(r, w.warnings)]);
+        para(out, &PPr::style("Heading2"), &[(r, c.word("warnings"))]);
         for x in &doc.warnings {
             note(out, &x.code, x.message.get(lang));
         }
     }
     if !doc.excluded.is_empty() {
-        para(out, &PPr::style("Heading2"), &[(r, w.excluded)]);
+        para(out, &PPr::style("Heading2"), &[(r, c.word("excluded"))]);
         for e in &doc.excluded {
             note(out, e.title.get(lang), e.reason.get(lang));
         }

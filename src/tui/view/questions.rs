@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(right);
     let s = strings::get(app.lang);
     let title = match app.item() {
-        Item::Meta(k) => format!("{} · {k}", s.meta_section),
+        Item::Meta(k) => format!("{} · {}", s.meta_section, k.name()),
         Item::Question(q) => {
             let n = app.visible_items().position(|i| i == app.pos).unwrap_or(0) + 1;
             let total = app.visible_items().count();
@@ -107,8 +107,8 @@ fn sections(frame: &mut Frame, app: &App, area: Rect) {
 fn prompt(app: &App) -> Line<'static> {
     let s = strings::get(app.lang);
     let text = match app.item() {
-        Item::Meta("date") => format!("{}{}", strings::meta_prompt("date", app.lang), s.optional),
-        Item::Meta(k) => strings::meta_prompt(k, app.lang).to_string(),
+        Item::Meta(k) if k.required() => strings::meta_prompt(k, app.lang).to_string(),
+        Item::Meta(k) => format!("{}{}", strings::meta_prompt(k, app.lang), s.optional),
         Item::Question(q) => app.question(q).prompt.get(app.lang).clone(),
     };
     Line::from(text).style(Style::new().add_modifier(Modifier::BOLD))

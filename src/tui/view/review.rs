@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         for &i in &sec.items {
             let (label, value) = match app.items[i] {
                 Item::Meta(k) => {
-                    let v = app.answers.meta.get(k).unwrap_or_default();
+                    let v = app.answers.meta.get(k);
                     (
                         strings::meta_prompt(k, lang).to_string(),
                         (!v.is_empty()).then(|| v.to_string()),
