@@ -91,7 +91,10 @@ impl MetaKey {
     /// The names the rider cannot do without: always written, and asked until given. The
     /// others are optional, blanks to fill in the document where absent.
     pub fn required(self) -> bool {
-        matches!(self, MetaKey::ProjectName | MetaKey::Customer | MetaKey::Vendor)
+        matches!(
+            self,
+            MetaKey::ProjectName | MetaKey::Customer | MetaKey::Vendor
+        )
     }
 
     /// Whether the value is a date (`YYYY-MM-DD`).
@@ -194,9 +197,12 @@ impl Answers {
             let Some(meta_key) = MetaKey::parse(k) else {
                 let names: Vec<&str> = MetaKey::ALL.iter().map(|m| m.name()).collect();
                 diags.push(
-                    Diagnostic::new(file, format!("unknown key (meta keys: {})", names.join(", ")))
-                        .at(at(&key.span()))
-                        .key(&format!("meta.{}", shown_key(k))),
+                    Diagnostic::new(
+                        file,
+                        format!("unknown key (meta keys: {})", names.join(", ")),
+                    )
+                    .at(at(&key.span()))
+                    .key(&format!("meta.{}", shown_key(k))),
                 );
                 continue;
             };
@@ -343,7 +349,11 @@ impl Answers {
         for key in MetaKey::ALL {
             let v = self.meta.get(key);
             if !v.is_empty() || key.required() {
-                out.push_str(&format!("{} = {}\n", key.name(), toml::Value::String(v.to_string())));
+                out.push_str(&format!(
+                    "{} = {}\n",
+                    key.name(),
+                    toml::Value::String(v.to_string())
+                ));
             }
         }
         out.push_str("\n[answers]\n");

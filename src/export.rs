@@ -131,7 +131,10 @@ impl Exporter {
                 .map_err(|Diagnostics(d)| diags.extend(d))
                 .ok(),
             None => {
-                diags.push(Diagnostic::new(labels::FILE, "the label catalogue is missing"));
+                diags.push(Diagnostic::new(
+                    labels::FILE,
+                    "the label catalogue is missing",
+                ));
                 None
             }
         };

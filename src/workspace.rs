@@ -170,7 +170,12 @@ impl Workspace {
             .rev()
             .find(|t| t.name == FRAME_FILE)
             .map_or_else(
-                || Err(Diagnostics(vec![Diagnostic::new(FRAME_FILE, "the document frame is missing")])),
+                || {
+                    Err(Diagnostics(vec![Diagnostic::new(
+                        FRAME_FILE,
+                        "the document frame is missing",
+                    )]))
+                },
                 |t| Frame::parse(&t.text, &t.name),
             )
             .map_err(rename)?;

@@ -138,17 +138,29 @@ impl Frame {
         let closing = text("closing", &mut render);
         let date_line = text("date_line", &mut render);
         let parties = [
-            (&meta.customer, &meta.customer_address, &meta.customer_signatory),
+            (
+                &meta.customer,
+                &meta.customer_address,
+                &meta.customer_signatory,
+            ),
             (&meta.vendor, &meta.vendor_address, &meta.vendor_signatory),
         ];
         let mut signatures = Vec::new();
         for (i, (name, address, signatory)) in parties.into_iter().enumerate() {
             let per_lang = Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| {
                 let f = self.lang(l);
-                let role = if i == 0 { &f.roles.customer } else { &f.roles.vendor };
+                let role = if i == 0 {
+                    &f.roles.customer
+                } else {
+                    &f.roles.vendor
+                };
                 let mut ctx = ctxs.get(l).clone();
                 ctx.insert("role", role);
-                for (k, v) in [("name", name), ("address", address), ("signatory", signatory)] {
+                for (k, v) in [
+                    ("name", name),
+                    ("address", address),
+                    ("signatory", signatory),
+                ] {
                     ctx.insert(k, &or_blank(v, &f.blank));
                 }
                 let lines: Vec<String> = (0..f.signature.len())

@@ -182,7 +182,9 @@ pub fn meta_prompt(key: MetaKey, lang: Lang) -> &'static str {
         (Date, Lang::Ja) => "本特約の締結日を YYYY-MM-DD で入力してください。",
         (Date, Lang::En) => "What is the date of this rider (YYYY-MM-DD)?",
         (MainContract, Lang::Ja) => "原契約の名称を入力してください（例：システム開発基本契約）。",
-        (MainContract, Lang::En) => "What is the main contract called (e.g. Master System Development Agreement)?",
+        (MainContract, Lang::En) => {
+            "What is the main contract called (e.g. Master System Development Agreement)?"
+        }
         (MainContractDate, Lang::Ja) => "原契約の締結日を YYYY-MM-DD で入力してください。",
         (MainContractDate, Lang::En) => "When was the main contract signed (YYYY-MM-DD)?",
         (CustomerAddress, Lang::Ja) => "甲の所在地を入力してください。",

@@ -23,7 +23,7 @@ fn text(lang: Lang) -> String {
 #[test]
 fn japanese_text_is_wrapped_numbered_and_tabulated() {
     let t = text(Lang::Ja);
-    assert!(t.contains("甲（委託者）　サンプル市\n乙（受託者）　受託者株式会社\n"));
+    assert!(t.contains("甲（委託者）：サンプル市\n乙（受託者）：受託者株式会社\n"));
     for want in [
         "\n第1条（目的）\n",
         "\n２　甲及び乙は",
@@ -49,11 +49,14 @@ fn japanese_text_is_wrapped_numbered_and_tabulated() {
         table_widths.len() <= 4,
         "each table's lines are one width: {table_widths:?}"
     );
+    // The execution block, then 以上 in the right half of the page.
+    let half = " ".repeat(36);
+    assert!(t.contains("記名押印"), "closing words");
     assert!(
-        t.trim_end().ends_with(
-            "\n                                                                    以上"
-        )
+        t.contains(&format!("\n{half}甲\n{half}住所")),
+        "signature block"
     );
+    assert!(t.trim_end().ends_with(&format!("\n{half}以上")));
     // The eight-column firewall form does not fit: one record per rule.
     assert!(t.contains("\n規則番号：最終\n  送信元（区画・機器）：全て\n"));
 }

@@ -341,7 +341,10 @@ fn review_reopens_a_question_and_returns() {
     send(&mut app, [Action::Home, Action::Down, Action::Confirm]);
     assert_eq!(
         (app.screen, app.item()),
-        (Screen::Questions, Item::Meta(secdraft::answers::MetaKey::Customer))
+        (
+            Screen::Questions,
+            Item::Meta(secdraft::answers::MetaKey::Customer)
+        )
     );
     let effects = send(&mut app, [Action::Insert("追記".into()), Action::Confirm]);
     assert!(last_save(&effects).contains("追記"));

@@ -180,10 +180,18 @@ fn execution(out: &mut String, doc: &Document, c: &Ctx) {
     };
     for (i, s) in doc.signatures.iter().enumerate() {
         let last_party = i + 1 == doc.signatures.len();
-        para(out, &block(false, 240), &[(RPr { bold: true, ..r }, s.role.get(lang))]);
+        para(
+            out,
+            &block(false, 240),
+            &[(RPr { bold: true, ..r }, s.role.get(lang))],
+        );
         let lines = s.lines.get(lang);
         for (j, line) in lines.iter().enumerate() {
-            para(out, &block(last_party && j + 1 == lines.len(), 0), &[(r, line)]);
+            para(
+                out,
+                &block(last_party && j + 1 == lines.len(), 0),
+                &[(r, line)],
+            );
         }
     }
 }
@@ -202,7 +210,11 @@ fn annex(out: &mut String, a: &Annex, c: &Ctx) {
 }
 
 fn article(out: &mut String, a: &Article, c: &Ctx) {
-    para(out, &PPr::style("Heading1"), &[(c.r, &c.heading(&a.label, &a.title))]);
+    para(
+        out,
+        &PPr::style("Heading1"),
+        &[(c.r, &c.heading(&a.label, &a.title))],
+    );
     paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r);
 }
 
@@ -250,7 +262,11 @@ fn drafting_notes(out: &mut String, doc: &Document, c: &Ctx) {
         );
     };
     for a in &doc.articles {
-        para(out, &PPr::style("Heading2"), &[(r, &c.heading(&a.label, &a.title))]);
+        para(
+            out,
+            &PPr::style("Heading2"),
+            &[(r, &c.heading(&a.label, &a.title))],
+        );
         note(out, c.word("rationale"), a.rationale.get(lang));
         let sources: Vec<&str> = a
             .sources
