@@ -32,6 +32,28 @@ fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// Line ends of the PDF text that split a number or a Latin word: the last token of a line
+/// and the first of the next, joined without a space, are a word of the source text
+/// (`201|8`, `第1|5条`, `IP|A`). A break at a space (`OWASP|Top`) joins to no such word.
+fn broken_words(pdf: &str, source: &str) -> Vec<String> {
+    let token = |c: char| c.is_ascii_alphanumeric() || c == ',' || c == '.';
+    let lines: Vec<&str> = pdf
+        .lines()
+        .map(str::trim)
+        // Page numbers (`3/12`) stand alone in the footer.
+        .filter(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit() || c == '/'))
+        .collect();
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let tail = &pair[0][pair[0].trim_end_matches(token).len()..];
+        let head = &pair[1][..pair[1].len() - pair[1].trim_start_matches(token).len()];
+        if !tail.is_empty() && !head.is_empty() && source.contains(&format!("{tail}{head}")) {
+            out.push(format!("{tail}|{head}"));
+        }
+    }
+    out
+}
+
 #[test]
 fn every_scenario_converts_to_pdf_with_its_text() {
     if !available("soffice", &["--version"]) || !available("pdftotext", &["-v"]) {
@@ -52,11 +74,13 @@ fn every_scenario_converts_to_pdf_with_its_text() {
         let body: String = doc
             .articles
             .iter()
-            .map(|a| secdraft::document::plain_text(&a.paragraphs.ja, Lang::Ja))
+            .map(|a| &a.paragraphs.ja)
+            .chain(doc.annexes.iter().map(|a| &a.paragraphs.ja))
+            .map(|p| secdraft::document::plain_text(p, Lang::Ja))
             .collect();
         // The cap amount is checked where the clause set states it.
         let cap = cap.filter(|c| body.contains(c.as_str()));
-        expected.push((s.name, doc.meta.customer.clone(), cap));
+        expected.push((s.name, doc.meta.customer.clone(), cap, body));
     }
     assert!(
         expected.iter().filter(|e| e.2.is_some()).count() >= 5,
@@ -76,7 +100,7 @@ fn every_scenario_converts_to_pdf_with_its_text() {
         "--outdir",
     ])
     .arg(dir.path());
-    for (name, _, _) in &expected {
+    for (name, ..) in &expected {
         cmd.arg(dir.path().join(format!("{name}.docx")));
     }
     let out = cmd.output().expect("soffice runs");
@@ -85,7 +109,7 @@ fn every_scenario_converts_to_pdf_with_its_text() {
         "soffice: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    for (name, customer, cap) in &expected {
+    for (name, customer, cap, body) in &expected {
         let pdf = dir.path().join(format!("{name}.pdf"));
         assert!(pdf.exists(), "{name}: no PDF");
         let text = Command::new("pdftotext")
@@ -93,7 +117,13 @@ fn every_scenario_converts_to_pdf_with_its_text() {
             .arg("-")
             .output()
             .expect("pdftotext runs");
-        let text = squeeze(&String::from_utf8_lossy(&text.stdout));
+        let lines = String::from_utf8_lossy(&text.stdout).into_owned();
+        let broken = broken_words(&lines, body);
+        assert!(
+            broken.is_empty(),
+            "{name}: lines break inside a number or a Latin word: {broken:?}"
+        );
+        let text = squeeze(&lines);
         let mut wants = vec![
             "情報セキュリティに関する特約",
             "第1条（",

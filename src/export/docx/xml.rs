@@ -60,7 +60,7 @@ impl RPr {
         if let Some(l) = self.lang {
             inner.push_str(&format!(
                 "<w:lang w:val=\"{}\" w:eastAsia=\"ja-JP\"/>",
-                lang_tag(l)
+                latin_tag(l)
             ));
         }
         if !inner.is_empty() {
@@ -71,6 +71,17 @@ impl RPr {
     }
 }
 
+/// The language of a run's Latin script, as Word writes it: a Japanese document is
+/// `w:val="en-US" w:eastAsia="ja-JP"`. Tagging the Latin script ja-JP makes LibreOffice
+/// break lines inside Latin words and numbers (第1|5条, IP|A).
+fn latin_tag(l: Lang) -> &'static str {
+    match l {
+        Lang::Ja => "en-US",
+        Lang::En => "en-GB",
+    }
+}
+
+/// The document's language, for its properties.
 pub fn lang_tag(l: Lang) -> &'static str {
     match l {
         Lang::Ja => "ja-JP",
