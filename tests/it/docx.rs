@@ -139,17 +139,43 @@ fn articles_are_heading_1_paragraphs_with_their_numbers_and_text() {
         "no 号 一"
     );
     assert!(all.iter().any(|t| t.starts_with("十一　")), "no 号 十一");
-    // Hanging indents: a labelled 項 hangs its label out to the margin.
+    // Hanging indents, in a style a firm can restyle: a labelled 項 hangs its label out
+    // to the margin.
     let para2 = body
         .all("w:p")
         .into_iter()
         .find(|p| p.text().starts_with("２　甲及び乙は"))
         .unwrap();
-    let ind = para2.child("w:pPr").and_then(|x| x.child("w:ind")).unwrap();
+    assert_eq!(style_of(para2), Some("Clause"));
+    assert!(
+        para2
+            .child("w:pPr")
+            .and_then(|x| x.child("w:ind"))
+            .is_none()
+    );
+    let clause = p["word/styles.xml"]
+        .all("w:style")
+        .into_iter()
+        .find(|s| s.attr("w:styleId") == Some("Clause"))
+        .unwrap();
+    let ind = clause
+        .child("w:pPr")
+        .and_then(|x| x.child("w:ind"))
+        .unwrap();
     assert_eq!(
         (ind.attr("w:left"), ind.attr("w:hanging")),
         (Some("210"), Some("210"))
     );
+    for style in [
+        "Preamble",
+        "ClauseText",
+        "ClauseItem",
+        "Closing",
+        "Signature",
+        "End",
+    ] {
+        assert!(!styled(body, style).is_empty(), "no paragraph in {style}");
+    }
 }
 
 #[test]

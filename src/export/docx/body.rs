@@ -3,7 +3,7 @@
 
 use super::parts::{self, FOOTER_RID};
 use super::table::table;
-use super::xml::{Ind, PPr, RPr, para};
+use super::xml::{PPr, RPr, para};
 use crate::document::{Annex, Article, Block, Document, Paragraph};
 use crate::export::{ExportOptions, Labels};
 use crate::lang::{Bilingual, Lang};
@@ -13,47 +13,41 @@ const PAGE: (u32, u32) = (11906, 16838);
 const MARGIN: (u32, u32, u32, u32) = (1701, 1588, 1418, 1588); // top, right, bottom, left
 pub const TEXT_WIDTH: u32 = PAGE.0 - MARGIN.1 - MARGIN.3;
 
-/// How one language sets its labels: the gap after a label and the indents of 項 and 号.
-/// Japanese follows statute layout (label, an ideographic space, wrapped lines one
-/// character in); English hangs the label in front of a tab.
+/// How one language sets its parts: the gap after a label and the paragraph styles of
+/// parts.rs (Japanese in statute layout, English with the label hanging before a tab).
 struct Layout {
     gap: &'static str,
     /// A labelled 項 (`２`, `2.`): the label hangs out to the margin.
-    labelled: Ind,
+    labelled: &'static str,
     /// Text of a 項 without a label of its own (the first 項, or text after its 号).
-    text: Ind,
+    text: &'static str,
     /// 号 (level 1) and sub-items (level 2).
-    items: [Ind; 2],
-    preamble: Ind,
-}
-
-const fn hang(left: u32, hanging: u32) -> Ind {
-    Ind {
-        left,
-        hanging,
-        first_line: 0,
-    }
+    items: [&'static str; 2],
+    preamble: &'static str,
+    closing: &'static str,
+    /// The left indent of the 項's text, where tables start.
+    table_indent: u32,
 }
 
 fn layout(lang: Lang) -> Layout {
     match lang {
         Lang::Ja => Layout {
             gap: "　",
-            labelled: hang(210, 210),
-            text: hang(210, 0),
-            items: [hang(420, 210), hang(630, 210)],
-            preamble: Ind {
-                left: 0,
-                hanging: 0,
-                first_line: 210,
-            },
+            labelled: "Clause",
+            text: "ClauseText",
+            items: ["ClauseItem", "ClauseSubitem"],
+            preamble: "Preamble",
+            closing: "Closing",
+            table_indent: 210,
         },
         Lang::En => Layout {
             gap: "\t",
-            labelled: hang(425, 425),
-            text: hang(425, 0),
-            items: [hang(851, 426), hang(1276, 425)],
-            preamble: Ind::default(),
+            labelled: "ClauseEn",
+            text: "ClauseTextEn",
+            items: ["ClauseItemEn", "ClauseSubitemEn"],
+            preamble: "PreambleEn",
+            closing: "ClosingEn",
+            table_indent: 425,
         },
     }
 }
@@ -117,23 +111,17 @@ fn section(out: &mut String, doc: &Document, c: &Ctx, new_page: bool, notes: boo
         ("vendor", &p.vendor),
         ("project", &p.project),
     ] {
-        let ppr = PPr {
-            spacing: Some((0, 40)),
-            ind: Some(hang(1890, 1470)),
-            ..PPr::default()
-        };
         para(
             out,
-            &ppr,
+            &PPr::style("Parties"),
             &[(bold, c.word(label)), (r, "\t"), (r, name.get(lang))],
         );
     }
-    let preamble = PPr {
-        spacing: Some((360, 120)),
-        ind: Some(c.l.preamble),
-        ..PPr::default()
-    };
-    para(out, &preamble, &[(r, doc.preamble.get(lang))]);
+    para(
+        out,
+        &PPr::style(c.l.preamble),
+        &[(r, doc.preamble.get(lang))],
+    );
     for a in &doc.articles {
         article(out, a, c);
     }
@@ -143,12 +131,7 @@ fn section(out: &mut String, doc: &Document, c: &Ctx, new_page: bool, notes: boo
     }
     let end = c.word("end");
     if !end.is_empty() {
-        let ppr = PPr {
-            spacing: Some((240, 0)),
-            jc: Some("right"),
-            ..PPr::default()
-        };
-        para(out, &ppr, &[(r, end)]);
+        para(out, &PPr::style("End"), &[(r, end)]);
     }
     if notes {
         drafting_notes(out, doc, c);
@@ -158,54 +141,37 @@ fn section(out: &mut String, doc: &Document, c: &Ctx, new_page: bool, notes: boo
 /// The closing words, the date line and the two parties' blocks, kept on one page.
 fn execution(out: &mut String, doc: &Document, c: &Ctx) {
     let (lang, r) = (c.lang, c.r);
-    let closing = PPr {
-        keep_next: true,
-        spacing: Some((360, 240)),
-        ind: Some(c.l.preamble),
-        ..PPr::default()
-    };
-    para(out, &closing, &[(r, doc.closing.get(lang))]);
-    let date = PPr {
-        keep_next: true,
-        spacing: Some((0, 240)),
-        ind: Some(hang(420, 0)),
-        ..PPr::default()
-    };
-    para(out, &date, &[(r, doc.date_line.get(lang))]);
-    let block = |last: bool, before: u32| PPr {
-        keep_next: !last,
-        spacing: Some((before, 40)),
-        ind: Some(hang(SIGNATURE_INDENT, 0)),
-        ..PPr::default()
-    };
+    para(out, &PPr::style(c.l.closing), &[(r, doc.closing.get(lang))]);
+    para(
+        out,
+        &PPr::style("DateLine"),
+        &[(r, doc.date_line.get(lang))],
+    );
     for (i, s) in doc.signatures.iter().enumerate() {
         let last_party = i + 1 == doc.signatures.len();
-        para(
-            out,
-            &block(false, 240),
-            &[(RPr { bold: true, ..r }, s.role.get(lang))],
-        );
+        para(out, &PPr::style("SignatureParty"), &[(r, s.role.get(lang))]);
         let lines = s.lines.get(lang);
         for (j, line) in lines.iter().enumerate() {
-            para(
-                out,
-                &block(last_party && j + 1 == lines.len(), 0),
-                &[(r, line)],
-            );
+            // Every line but the very last keeps with the next: the block stays whole.
+            let ppr = PPr {
+                keep_next: !(last_party && j + 1 == lines.len()),
+                ..PPr::style("Signature")
+            };
+            para(out, &ppr, &[(r, line)]);
         }
     }
 }
 
 /// The signature block sits in the right half of the page, as on a signed contract.
-const SIGNATURE_INDENT: u32 = TEXT_WIDTH * 2 / 5;
+pub const SIGNATURE_INDENT: u32 = TEXT_WIDTH * 2 / 5;
 
 /// An annex from a new page, its heading `別紙1（title）`, then its body.
 fn annex(out: &mut String, a: &Annex, c: &Ctx) {
-    let title = PPr {
-        page_break_before: true,
-        ..PPr::style("Heading1")
-    };
-    para(out, &title, &[(c.r, &c.heading(&a.label, &a.title))]);
+    para(
+        out,
+        &PPr::style("AnnexHeading"),
+        &[(c.r, &c.heading(&a.label, &a.title))],
+    );
     paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r);
 }
 
@@ -220,27 +186,26 @@ fn article(out: &mut String, a: &Article, c: &Ctx) {
 
 /// The 項, 号 and tables of an article or an annex.
 fn paragraphs(out: &mut String, paragraphs: &[Paragraph], l: &Layout, r: RPr) {
-    let ppr = |ind: Ind| PPr {
-        spacing: Some((0, 40)),
-        ind: Some(ind),
-        ..PPr::default()
-    };
     for p in paragraphs {
         for (i, b) in p.blocks.iter().enumerate() {
             match b {
                 Block::Text { text } => match p.label.as_deref().filter(|_| i == 0) {
                     Some(label) => para(
                         out,
-                        &ppr(l.labelled),
+                        &PPr::style(l.labelled),
                         &[(r, &format!("{label}{}{text}", l.gap))],
                     ),
-                    None => para(out, &ppr(l.text), &[(r, text)]),
+                    None => para(out, &PPr::style(l.text), &[(r, text)]),
                 },
                 Block::Item { level, label, text } => {
-                    let ind = l.items[usize::from(*level > 1)];
-                    para(out, &ppr(ind), &[(r, &format!("{label}{}{text}", l.gap))]);
+                    let style = l.items[usize::from(*level > 1)];
+                    para(
+                        out,
+                        &PPr::style(style),
+                        &[(r, &format!("{label}{}{text}", l.gap))],
+                    );
                 }
-                Block::Table { header, rows } => table(out, header, rows, l.text.left, r),
+                Block::Table { header, rows } => table(out, header, rows, l.table_indent, r),
             }
         }
     }

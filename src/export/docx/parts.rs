@@ -1,6 +1,7 @@
 //! The fixed parts of the package: content types, relationships, styles, settings, the font
 //! table, the footer with the page number and the document properties.
 
+use super::body::SIGNATURE_INDENT;
 use super::xml::esc;
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -100,6 +101,7 @@ pub fn styles() -> String {
         ),
         heading(1, 22, 240),
         heading(2, 21, 200),
+        contract_styles(),
         para_style(
             "Footer",
             "footer",
@@ -128,6 +130,158 @@ pub fn styles() -> String {
     ]
     .concat();
     root("styles", &body)
+}
+
+/// The indent of a style, in twips: the label of a 項 or 号 hangs out to `left - hanging`.
+fn ind(left: u32, hanging: u32, first_line: u32) -> String {
+    let tail = if hanging > 0 {
+        format!(" w:hanging=\"{hanging}\"")
+    } else if first_line > 0 {
+        format!(" w:firstLine=\"{first_line}\"")
+    } else {
+        String::new()
+    };
+    format!("<w:ind w:left=\"{left}\"{tail}/>")
+}
+
+/// The styles of the contract's parts, one per kind of paragraph, so that a firm restyles
+/// every article by changing one style. Japanese follows statute layout (the label, an
+/// ideographic space, wrapped lines one character in); the English styles (`…En`) are
+/// based on them and hang the label in front of a tab.
+fn contract_styles() -> String {
+    let style = |id: &str, name: &str, based: &str, ppr: String, rpr: &str| {
+        para_style(
+            id,
+            name,
+            &format!("<w:basedOn w:val=\"{based}\"/><w:qFormat/>"),
+            &ppr,
+            rpr,
+        )
+    };
+    let body = |id: &str, name: &str, based: &str, indent: String| {
+        style(
+            id,
+            name,
+            based,
+            format!("<w:spacing w:before=\"0\" w:after=\"40\"/>{indent}"),
+            "",
+        )
+    };
+    // The left indents of 項, 号 and sub-items.
+    let (ja, en) = ((210, 420, 630), (425, 851, 1276));
+    [
+        style(
+            "Parties",
+            "Parties",
+            "Normal",
+            format!(
+                "<w:spacing w:before=\"0\" w:after=\"40\"/>{}",
+                ind(1890, 1470, 0)
+            ),
+            "",
+        ),
+        style(
+            "Preamble",
+            "Preamble",
+            "Normal",
+            format!(
+                "<w:spacing w:before=\"360\" w:after=\"120\"/>{}",
+                ind(0, 0, 210)
+            ),
+            "",
+        ),
+        style(
+            "PreambleEn",
+            "Preamble (English)",
+            "Preamble",
+            ind(0, 0, 0),
+            "",
+        ),
+        body("Clause", "Clause", "Normal", ind(ja.0, ja.0, 0)),
+        body("ClauseText", "Clause Text", "Clause", ind(ja.0, 0, 0)),
+        body("ClauseItem", "Clause Item", "Clause", ind(ja.1, 210, 0)),
+        body(
+            "ClauseSubitem",
+            "Clause Subitem",
+            "Clause",
+            ind(ja.2, 210, 0),
+        ),
+        body("ClauseEn", "Clause (English)", "Clause", ind(en.0, en.0, 0)),
+        body(
+            "ClauseTextEn",
+            "Clause Text (English)",
+            "Clause",
+            ind(en.0, 0, 0),
+        ),
+        body(
+            "ClauseItemEn",
+            "Clause Item (English)",
+            "Clause",
+            ind(en.1, en.1 - en.0, 0),
+        ),
+        body(
+            "ClauseSubitemEn",
+            "Clause Subitem (English)",
+            "Clause",
+            ind(en.2, en.2 - en.1, 0),
+        ),
+        style(
+            "AnnexHeading",
+            "Annex Heading",
+            "Heading1",
+            "<w:pageBreakBefore/>".into(),
+            "",
+        ),
+        style(
+            "Closing",
+            "Closing",
+            "Preamble",
+            "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"240\"/>".into(),
+            "",
+        ),
+        style(
+            "ClosingEn",
+            "Closing (English)",
+            "Closing",
+            ind(0, 0, 0),
+            "",
+        ),
+        style(
+            "DateLine",
+            "Date Line",
+            "Normal",
+            format!(
+                "<w:keepNext/><w:spacing w:before=\"0\" w:after=\"240\"/>{}",
+                ind(420, 0, 0)
+            ),
+            "",
+        ),
+        style(
+            "Signature",
+            "Signature Block",
+            "Normal",
+            format!(
+                "<w:spacing w:before=\"0\" w:after=\"40\"/>{}<w:jc w:val=\"left\"/>",
+                ind(SIGNATURE_INDENT, 0, 0)
+            ),
+            "",
+        ),
+        style(
+            "SignatureParty",
+            "Signature Party",
+            "Signature",
+            "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"40\"/>".into(),
+            "<w:b/><w:bCs/>",
+        ),
+        style(
+            "End",
+            "End Mark",
+            "Normal",
+            "<w:spacing w:before=\"240\" w:after=\"0\"/><w:jc w:val=\"right\"/>".into(),
+            "",
+        ),
+    ]
+    .concat()
 }
 
 /// Table borders for `w:tblPr`, repeated from the style so that readers that ignore table
