@@ -118,7 +118,21 @@ fn every_format_carries_the_annexes_after_the_articles() {
             .find(heading)
             .expect("the annex heading in the Word file");
         let para = &xml[xml[..at].rfind("<w:p>").unwrap()..at];
-        assert!(para.contains("<w:pageBreakBefore/>"), "{para}");
+        // The annex heading style starts a new page.
+        assert!(
+            para.contains("<w:pStyle w:val=\"AnnexHeading\"/>"),
+            "{para}"
+        );
+        let styles = unzip(&docx)
+            .into_iter()
+            .find(|(n, _)| n == "word/styles.xml")
+            .unwrap()
+            .1;
+        let style = &styles[styles.find("w:styleId=\"AnnexHeading\"").unwrap()..];
+        assert!(
+            style[..style.find("</w:style>").unwrap()].contains("<w:pageBreakBefore/>"),
+            "{style}"
+        );
     }
     let html = String::from_utf8(
         ws.export(
