@@ -77,11 +77,17 @@ wait_for "· vendor ─"
 keys "受託者株式会社" Enter
 wait_for "· date ─"
 keys Enter
+# The main contract and the signature block: one named, the rest left to fill by hand.
+wait_for "· main_contract ─"
+keys "システム開発基本契約" Enter
+wait_for "· main_contract_date ─"
+keys Enter Enter Enter Enter Enter
 wait_for "customer_type"
 # The arrows choose: the second choice, local government.
 keys Down Enter
 wait_for "contract_type"
 check "$WORK/secdraft-answers.toml" 'customer_type = "local_government"'
+check "$WORK/secdraft-answers.toml" 'main_contract = "システム開発基本契約"'
 keys Enter
 wait_for "budget_jpy"
 keys 104800500
@@ -155,7 +161,7 @@ T set-option -t e2e remain-on-exit on
 wait_for "当事者・案件"
 keys "案件" Enter
 wait_for "· customer ─"
-keys "甲" Enter "乙" Enter Enter
+keys "甲" Enter "乙" Enter Enter Enter Enter Enter Enter Enter Enter
 wait_for "customer_type"
 keys Enter Enter 5000000 Enter Enter
 wait_for "personal_data ─"
