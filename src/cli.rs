@@ -114,6 +114,18 @@ struct BuildArgs {
     /// Add each clause's rationale, sources and the reason it was selected.
     #[arg(long)]
     notes: bool,
+    /// Text: `none` writes each paragraph on one line (for pasting into Word or email)
+    /// instead of lines wrapped to the page width.
+    #[arg(long, value_enum, default_value = "width")]
+    wrap: Wrap,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Wrap {
+    /// Lines wrapped to the page width (72 columns in Japanese, 78 in English).
+    Width,
+    /// One line per paragraph.
+    None,
 }
 
 /// Where a command writes: a file (never replaced without --force) or standard output.
@@ -381,6 +393,7 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
     let (_, doc) = ws.draft(&answers)?;
     let opts = ExportOptions {
         created: Some(crate::workspace::document_time()),
+        unwrapped: args.wrap == Wrap::None,
         ..ExportOptions::new(args.lang, args.notes)
     };
     let bytes = ws.export(&doc, args.format, &opts)?;

@@ -84,6 +84,9 @@ pub struct ExportOptions {
     /// property). The exporters read no clock: without it the contract date is used, and
     /// without that the property is left out.
     pub created: Option<i64>,
+    /// Text export only: one line per paragraph instead of lines wrapped to the page width,
+    /// for pasting into Word or an email.
+    pub unwrapped: bool,
 }
 
 impl ExportOptions {
@@ -92,6 +95,7 @@ impl ExportOptions {
             lang,
             notes,
             created: None,
+            unwrapped: false,
         }
     }
 }
@@ -204,6 +208,7 @@ impl Exporter {
         );
         ctx.insert("lang", opts.lang.primary().code());
         ctx.insert("notes", &opts.notes);
+        ctx.insert("unwrapped", &opts.unwrapped);
         ctx.insert("labels", &self.labels);
         tera.render(name, &ctx)
             .map(String::into_bytes)

@@ -385,9 +385,8 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
         return vec![];
     }
     let opts = ExportOptions {
-        lang: EXPORT_LANGS[app.export.lang],
-        notes: app.export.notes,
         created: app.created,
+        ..ExportOptions::new(EXPORT_LANGS[app.export.lang], app.export.notes)
     };
     let bytes = app
         .ws

@@ -106,6 +106,40 @@ fn every_text_format_builds_in_every_language() {
 }
 
 #[test]
+fn text_can_be_written_unwrapped_for_pasting() {
+    let text = |wrap: &str| {
+        let out = bin()
+            .args(["build", "--format", "txt", "--wrap", wrap])
+            .args(["--answers", &example("ec-site.toml")])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (wrapped, unwrapped) = (text("width"), text("none"));
+    // The preamble is one paragraph: several lines wrapped, one line unwrapped, and the
+    // same words either way.
+    let preamble = |t: &str| -> Vec<String> {
+        t.lines()
+            .skip_while(|l| !l.contains("（以下「甲」という。）"))
+            .take_while(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(preamble(&wrapped).len() > 1);
+    assert_eq!(preamble(&unwrapped).len(), 1);
+    assert_eq!(preamble(&wrapped).concat(), preamble(&unwrapped)[0]);
+    // The signature block is not pushed to the right half.
+    assert!(unwrapped.contains("\n甲\n住所"));
+    assert!(unwrapped.trim_end().ends_with("\n以上"));
+    bin()
+        .args(["build", "--format", "txt", "--wrap", "sometimes"])
+        .args(["--answers", &example("ec-site.toml")])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn output_is_never_overwritten_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.md");
