@@ -118,6 +118,10 @@ struct BuildArgs {
     /// instead of lines wrapped to the page width.
     #[arg(long, value_enum, default_value = "width")]
     wrap: Wrap,
+    /// Word: mark every page as a draft in the header (案 / DRAFT), with an optional
+    /// version (`--draft v3`) and the document's date.
+    #[arg(long, value_name = "VERSION", num_args = 0..=1, default_missing_value = "")]
+    draft: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -394,6 +398,7 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
     let opts = ExportOptions {
         created: Some(crate::workspace::document_time()),
         unwrapped: args.wrap == Wrap::None,
+        draft: args.draft.clone(),
         ..ExportOptions::new(args.lang, args.notes)
     };
     let bytes = ws.export(&doc, args.format, &opts)?;

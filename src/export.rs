@@ -75,7 +75,7 @@ impl Format {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ExportOptions {
     pub lang: LangSel,
     /// Include each clause's rationale, sources and the reason it was selected.
@@ -87,6 +87,9 @@ pub struct ExportOptions {
     /// Text export only: one line per paragraph instead of lines wrapped to the page width,
     /// for pasting into Word or an email.
     pub unwrapped: bool,
+    /// Word only: mark the pages as a draft in the header (案 / DRAFT), with this version
+    /// (may be empty) and the document's date.
+    pub draft: Option<String>,
 }
 
 impl ExportOptions {
@@ -96,6 +99,7 @@ impl ExportOptions {
             notes,
             created: None,
             unwrapped: false,
+            draft: None,
         }
     }
 }

@@ -29,12 +29,24 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
     });
     let title = xml::clean(doc.title.get(primary)).replace('\n', " ");
     let subject = xml::clean(doc.parties.project.get(primary)).replace('\n', " ");
-    let files: [(&str, String); 10] = [
-        ("[Content_Types].xml", parts::CONTENT_TYPES.to_string()),
+    let draft = opts.draft.as_deref().map(|version| {
+        let date = created
+            .as_deref()
+            .and_then(|c| crate::format::date(&c[..10.min(c.len())], primary));
+        let marker = labels.get(primary, "draft");
+        [marker, version, date.as_deref().unwrap_or("")]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(labels.get(primary, "gap"))
+    });
+    let mut files: Vec<(&str, String)> = vec![
+        ("[Content_Types].xml", parts::content_types(draft.is_some())),
         ("_rels/.rels", parts::PACKAGE_RELS.to_string()),
         (
             "word/_rels/document.xml.rels",
-            parts::DOCUMENT_RELS.to_string(),
+            parts::document_rels(draft.is_some()),
         ),
         ("word/document.xml", body::document(doc, opts, labels)),
         ("word/styles.xml", parts::styles()),
@@ -47,6 +59,9 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
         ),
         ("docProps/app.xml", parts::app()),
     ];
+    if let Some(text) = &draft {
+        files.push(("word/header1.xml", parts::header(text)));
+    }
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)

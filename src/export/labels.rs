@@ -18,6 +18,7 @@ const KEYS: &[&str] = &[
     "title_open",
     "title_close",
     "end",
+    "draft",
     "drafting_note",
     "drafting_notes",
     "drafting_notes_full",

@@ -389,3 +389,52 @@ fn both_languages_follow_one_another_and_notes_are_on_request() {
         n + usize::from(!doc.warnings.is_empty()) + usize::from(!doc.excluded.is_empty())
     );
 }
+
+#[test]
+fn a_draft_carries_its_marker_version_and_date_in_the_page_header() {
+    let doc = doc_of("ec-site");
+    let draft = |lang: Lang, version: Option<&str>| {
+        let opts = ExportOptions {
+            created: Some(1_795_000_000),
+            draft: version.map(str::to_string),
+            ..ExportOptions::new(LangSel::One(lang), false)
+        };
+        parts(&WS.export(&doc, Format::Docx, &opts).unwrap())
+    };
+    let p = draft(Lang::Ja, Some("v3"));
+    // 1,795,000,000 s is 2026-11-18 (UTC).
+    assert_eq!(
+        p["word/header1.xml"].text().trim(),
+        "案　v3　令和8年11月18日"
+    );
+    let sect = body(&p).all("w:sectPr")[0];
+    let header = sect
+        .child("w:headerReference")
+        .expect("the header is referenced");
+    let rels = p["word/_rels/document.xml.rels"].all("Relationship");
+    let target = rels
+        .iter()
+        .find(|r| r.attr("Id") == header.attr("r:id"))
+        .and_then(|r| r.attr("Target"));
+    assert_eq!(target, Some("header1.xml"));
+    let types = p["[Content_Types].xml"].all("Override");
+    assert!(
+        types
+            .iter()
+            .any(|o| o.attr("PartName") == Some("/word/header1.xml"))
+    );
+    assert_eq!(
+        draft(Lang::En, Some(""))
+            .get("word/header1.xml")
+            .map(|n| n.text().trim().to_string()),
+        Some("DRAFT 18 November 2026".to_string())
+    );
+    // Not a draft: no header part and no reference to one.
+    let p = draft(Lang::Ja, None);
+    assert!(!p.contains_key("word/header1.xml"));
+    assert!(
+        body(&p).all("w:sectPr")[0]
+            .child("w:headerReference")
+            .is_none()
+    );
+}

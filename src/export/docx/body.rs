@@ -1,7 +1,7 @@
 //! `word/document.xml`: the title, the parties, the preamble, the articles and, on request,
 //! the drafting notes, once per language.
 
-use super::parts::{self, FOOTER_RID};
+use super::parts::{self, FOOTER_RID, HEADER_RID};
 use super::table::table;
 use super::xml::{PPr, RPr, para};
 use crate::document::{Annex, Article, Block, Document, Paragraph};
@@ -87,8 +87,13 @@ pub fn document(doc: &Document, opts: &ExportOptions, words: &Labels) -> String 
         section(&mut out, doc, &c, i > 0, opts.notes);
     }
     let (top, right, bottom, left) = MARGIN;
+    let header = if opts.draft.is_some() {
+        format!("<w:headerReference w:type=\"default\" r:id=\"{HEADER_RID}\"/>")
+    } else {
+        String::new()
+    };
     let sect = format!(
-        "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
+        "<w:sectPr>{header}<w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
          <w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
          <w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"680\" w:gutter=\"0\"/>\
          <w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>",

@@ -13,7 +13,17 @@ const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 pub const BODY_EAST_ASIA: &str = "Yu Mincho";
 pub const HEADING_EAST_ASIA: &str = "Yu Gothic";
 
-pub const CONTENT_TYPES: &str = concat!(
+/// The content types; `header` adds the page header of a draft.
+pub fn content_types(header: bool) -> String {
+    let header = if header {
+        "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+    } else {
+        ""
+    };
+    CONTENT_TYPES.replace("</Types>", &format!("{header}</Types>"))
+}
+
+const CONTENT_TYPES: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">",
     "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>",
@@ -37,8 +47,18 @@ pub const PACKAGE_RELS: &str = concat!(
     "</Relationships>"
 );
 
+/// The document's relationships; `header` adds the page header of a draft (`rId5`).
+pub fn document_rels(header: bool) -> String {
+    let header = if header {
+        "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+    } else {
+        ""
+    };
+    DOCUMENT_RELS.replace("</Relationships>", &format!("{header}</Relationships>"))
+}
+
 /// `rId4` is the footer that `sectPr` refers to.
-pub const DOCUMENT_RELS: &str = concat!(
+const DOCUMENT_RELS: &str = concat!(
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n",
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>",
@@ -48,6 +68,7 @@ pub const DOCUMENT_RELS: &str = concat!(
     "</Relationships>"
 );
 pub const FOOTER_RID: &str = "rId4";
+pub const HEADER_RID: &str = "rId5";
 
 /// The root element of a WordprocessingML part with its namespaces.
 pub fn root(name: &str, body: &str) -> String {
@@ -102,6 +123,13 @@ pub fn styles() -> String {
         heading(1, 22, 240),
         heading(2, 21, 200),
         contract_styles(),
+        para_style(
+            "Header",
+            "header",
+            "<w:basedOn w:val=\"Normal\"/>",
+            "<w:jc w:val=\"right\"/>",
+            "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
+        ),
         para_style(
             "Footer",
             "footer",
@@ -327,6 +355,17 @@ pub fn font_table() -> String {
             font(HEADING_EAST_ASIA, "游ゴシック", "80", "swiss"),
         ]
         .concat(),
+    )
+}
+
+/// The page header of a draft: its marker (案 v3 / DRAFT v3), right-aligned.
+pub fn header(text: &str) -> String {
+    root(
+        "hdr",
+        &format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+            esc(&super::xml::clean(text))
+        ),
     )
 }
 
