@@ -46,10 +46,6 @@ impl Format {
         Format::Docx,
     ];
 
-    pub fn parse(s: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.extension() == s)
-    }
-
     pub fn extension(self) -> &'static str {
         match self {
             Format::Md => "md",
