@@ -9,8 +9,10 @@ use super::keymap::InputMode;
 use super::strings;
 use crate::answers::{Answers, MetaKey};
 use crate::document::Document;
+use crate::engine::likely_customer_type;
 use crate::export::Format;
 use crate::lang::{Lang, LangSel};
+use crate::library::model::input::CUSTOMER_TYPE;
 use crate::library::{Kind, Question};
 use crate::value::Value;
 use crate::workspace::Workspace;
@@ -261,7 +263,19 @@ impl<'w> App<'w> {
             Item::Meta(k) => Input::Field(Field::new(self.answers.meta.get(k))),
             Item::Question(q) => {
                 let q = self.question(q);
-                let value = self.answers.given.get(&q.id).or(q.default.as_ref());
+                // A customer named like a public body preselects its type; nothing is
+                // recorded until counsel confirms it.
+                let likely = (q.id == CUSTOMER_TYPE)
+                    .then(|| likely_customer_type(&self.answers.meta.customer))
+                    .flatten()
+                    .filter(|v| q.choices.iter().any(|c| c.value == *v))
+                    .map(|v| Value::Str(v.to_string()));
+                let value = self
+                    .answers
+                    .given
+                    .get(&q.id)
+                    .or(likely.as_ref())
+                    .or(q.default.as_ref());
                 initial_input(q, value)
             }
         };

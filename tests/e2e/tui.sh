@@ -83,8 +83,9 @@ keys "システム開発基本契約" Enter
 wait_for "· main_contract_date ─"
 keys Enter Enter Enter Enter Enter
 wait_for "customer_type"
-# The arrows choose: the second choice, local government.
-keys Down Enter
+# サンプル市 reads as a local government: its type is preselected, Enter confirms it.
+wait_for "● 地方公共団体"
+keys Enter
 wait_for "contract_type"
 check "$WORK/secdraft-answers.toml" 'customer_type = "local_government"'
 check "$WORK/secdraft-answers.toml" 'main_contract = "システム開発基本契約"'

@@ -6,7 +6,7 @@ mod screens;
 
 use std::path::PathBuf;
 
-use secdraft::answers::Answers;
+use secdraft::answers::{Answers, MetaKey};
 use secdraft::export::{ExportOptions, Format};
 use secdraft::lang::{Lang, LangSel};
 use secdraft::library::Kind;
@@ -341,10 +341,7 @@ fn review_reopens_a_question_and_returns() {
     send(&mut app, [Action::Home, Action::Down, Action::Confirm]);
     assert_eq!(
         (app.screen, app.item()),
-        (
-            Screen::Questions,
-            Item::Meta(secdraft::answers::MetaKey::Customer)
-        )
+        (Screen::Questions, Item::Meta(MetaKey::Customer))
     );
     let effects = send(&mut app, [Action::Insert("追記".into()), Action::Confirm]);
     assert!(last_save(&effects).contains("追記"));
@@ -449,4 +446,26 @@ fn the_preview_is_drafted_again_only_when_the_answers_change() {
     let p = app.preview.as_ref().unwrap();
     assert_eq!(p.scroll, 0);
     assert!(p.doc.meta.customer.ends_with("追記"));
+}
+
+#[test]
+fn a_customer_named_like_a_public_body_preselects_its_type_without_answering() {
+    let type_of = |customer: &str| {
+        let mut answers = Answers::default();
+        answers.meta.set(MetaKey::Customer, customer);
+        let mut app = new_app(answers, Lang::Ja);
+        assert!(app.goto_question("customer_type"));
+        let Input::Choice { cursor } = app.input else {
+            panic!("customer_type is a choice");
+        };
+        // Preselected only: nothing is recorded until counsel confirms.
+        assert!(!app.answers.given.contains_key("customer_type"));
+        let Item::Question(q) = app.item() else {
+            panic!("at a question");
+        };
+        app.question(q).choices[cursor].value.clone()
+    };
+    assert_eq!(type_of("横浜市水道局"), "local_government");
+    assert_eq!(type_of("サンプル市教育委員会"), "education");
+    assert_eq!(type_of("株式会社サンプル商店"), "private");
 }
