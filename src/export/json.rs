@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::document::{Document, plain_text};
+use crate::document::{Document, Paragraph, SourceRef, plain_text};
 use crate::lang::{Bilingual, LangSel};
 
 fn text(b: &Bilingual<String>, sel: LangSel) -> Json {
@@ -10,6 +10,28 @@ fn text(b: &Bilingual<String>, sel: LangSel) -> Json {
         LangSel::One(l) => Json::String(b.get(l).clone()),
         LangSel::Both => json!({"ja": b.ja, "en": b.en}),
     }
+}
+
+/// What an article and an annex both carry: id, number, title, text, rationale, sources.
+fn part(
+    id: &str,
+    number: usize,
+    title: &Bilingual<String>,
+    paragraphs: &Bilingual<Vec<Paragraph>>,
+    rationale: &Bilingual<String>,
+    sources: &[SourceRef],
+    sel: LangSel,
+) -> Map<String, Json> {
+    let body = paragraphs.map(|l, p| plain_text(p, l));
+    let mut out = Map::new();
+    out.insert("id".into(), json!(id));
+    out.insert("number".into(), json!(number));
+    out.insert("title".into(), text(title, sel));
+    out.insert("text".into(), text(&body, sel));
+    out.insert("rationale".into(), text(rationale, sel));
+    let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    out.insert("sources".into(), json!(ids));
+    out
 }
 
 pub fn export(doc: &Document, sel: LangSel) -> Vec<u8> {
@@ -34,31 +56,33 @@ pub fn export(doc: &Document, sel: LangSel) -> Vec<u8> {
         .articles
         .iter()
         .map(|a| {
-            let body = a.paragraphs.map(|l, p| plain_text(p, l));
-            json!({
-                "id": a.id,
-                "family": a.family,
-                "number": a.number,
-                "title": text(&a.title, sel),
-                "text": text(&body, sel),
-                "rationale": text(&a.rationale, sel),
-                "sources": a.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
-            })
+            let mut entry = part(
+                &a.id,
+                a.number,
+                &a.title,
+                &a.paragraphs,
+                &a.rationale,
+                &a.sources,
+                sel,
+            );
+            // The contract's order: id, family, number …
+            entry.shift_insert(1, "family".into(), json!(a.family));
+            Json::Object(entry)
         })
         .collect();
     let annexes: Vec<Json> = doc
         .annexes
         .iter()
         .map(|a| {
-            let body = a.paragraphs.map(|l, p| plain_text(p, l));
-            json!({
-                "id": a.id,
-                "number": a.number,
-                "title": text(&a.title, sel),
-                "text": text(&body, sel),
-                "rationale": text(&a.rationale, sel),
-                "sources": a.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
-            })
+            Json::Object(part(
+                &a.id,
+                a.number,
+                &a.title,
+                &a.paragraphs,
+                &a.rationale,
+                &a.sources,
+                sel,
+            ))
         })
         .collect();
     let out = json!({

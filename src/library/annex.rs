@@ -62,19 +62,15 @@ pub(super) fn read(r: &mut Reader) -> Vec<Annex> {
         let raw = raw.into_inner();
         let mut origin = r.origin(start);
         let id = raw.id.clone();
-        origin
-            .fields
-            .push(("sources".into(), r.pos(raw.sources.span().start)));
-        if let Some(s) = &raw.stance {
-            origin.fields.push(("stance".into(), r.pos(s.span().start)));
-        }
+        r.selection_fields(
+            &mut origin,
+            raw.sources.span().start,
+            raw.stance.as_ref().map(|s| s.span().start),
+        );
         let title = r.text(raw.title, "title", &id, &mut origin);
         let body = r.text(raw.body, "body", &id, &mut origin);
         let rationale = r.text(raw.rationale, "rationale", &id, &mut origin);
-        let (when, when_src) = match raw.when {
-            Some(w) => (r.condition(&w, &id, &mut origin), w.into_inner()),
-            None => (Expr::Lit(Value::Bool(true), 0), "true".to_string()),
-        };
+        let (when, when_src) = r.when(raw.when, &id, &mut origin);
         out.push(Annex {
             id,
             order: raw.order,

@@ -213,6 +213,32 @@ impl Reader<'_> {
         Bilingual::new(ja, en)
     }
 
+    /// The positions of `sources` and `stance`, which a clause and an annex both carry.
+    pub(super) fn selection_fields(
+        &self,
+        origin: &mut Origin,
+        sources: usize,
+        stance: Option<usize>,
+    ) {
+        origin.fields.push(("sources".into(), self.pos(sources)));
+        if let Some(at) = stance {
+            origin.fields.push(("stance".into(), self.pos(at)));
+        }
+    }
+
+    /// A clause's or an annex's `when`, checked; absent, it always holds.
+    pub(super) fn when(
+        &mut self,
+        when: Option<Spanned<String>>,
+        id: &str,
+        origin: &mut Origin,
+    ) -> (Expr, String) {
+        match when {
+            Some(w) => (self.condition(&w, id, origin), w.into_inner()),
+            None => (Expr::Lit(Value::Bool(true), 0), "true".to_string()),
+        }
+    }
+
     pub(super) fn condition(
         &mut self,
         src: &Spanned<String>,
@@ -320,19 +346,15 @@ fn clause(r: &mut Reader, raw: Spanned<RawClause>) -> Clause {
     origin
         .fields
         .push(("family".into(), r.pos(raw.family.span().start)));
-    origin
-        .fields
-        .push(("sources".into(), r.pos(raw.sources.span().start)));
-    if let Some(s) = &raw.stance {
-        origin.fields.push(("stance".into(), r.pos(s.span().start)));
-    }
+    r.selection_fields(
+        &mut origin,
+        raw.sources.span().start,
+        raw.stance.as_ref().map(|s| s.span().start),
+    );
     let title = r.text(raw.title, "title", &id, &mut origin);
     let body = r.text(raw.body, "body", &id, &mut origin);
     let rationale = r.text(raw.rationale, "rationale", &id, &mut origin);
-    let (when, when_src) = match raw.when {
-        Some(w) => (r.condition(&w, &id, &mut origin), w.into_inner()),
-        None => (Expr::Lit(Value::Bool(true), 0), "true".to_string()),
-    };
+    let (when, when_src) = r.when(raw.when, &id, &mut origin);
     Clause {
         id,
         family: raw.family.into_inner(),
