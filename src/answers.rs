@@ -119,14 +119,9 @@ impl Meta {
         }
     }
 
-    /// Sets a field; control characters and line breaks become spaces, because these are
-    /// one-line names that go into Word XML and headings.
+    /// Sets a field to the value exactly as given: the readers refuse what a one-line
+    /// field cannot hold (line breaks, bidirectional controls) instead of cleaning it.
     pub fn set(&mut self, key: MetaKey, value: &str) {
-        let clean: String = value
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let clean = clean.trim().to_string();
         *match key {
             MetaKey::ProjectName => &mut self.project_name,
             MetaKey::Customer => &mut self.customer,
@@ -138,7 +133,7 @@ impl Meta {
             MetaKey::CustomerSignatory => &mut self.customer_signatory,
             MetaKey::VendorAddress => &mut self.vendor_address,
             MetaKey::VendorSignatory => &mut self.vendor_signatory,
-        } = clean;
+        } = value.to_string();
     }
 }
 
@@ -212,6 +207,11 @@ impl Answers {
                         "contains the bidirectional control character U+{:04X}, which can show \
                          the text in another order than it is read; remove it",
                         u32::from(c)
+                    )),
+                    None if s.chars().any(char::is_control) => Some(format!(
+                        "contains the control character U+{:04X} (a line break or tab): \
+                         [meta] values are one line, printed as written; remove it",
+                        s.chars().find(|c| c.is_control()).map_or(0, u32::from)
                     )),
                     None if meta_key.is_date() && crate::format::parse_date(s).is_none() => {
                         Some(format!("\"{s}\" is not a date (YYYY-MM-DD)"))

@@ -292,7 +292,14 @@ fn questionnaire(lib: &LibraryArgs, answers: Option<PathBuf>, lang: Lang) -> Res
     let ws = lib.load()?;
     let path = answers.unwrap_or_else(|| PathBuf::from("secdraft-answers.toml"));
     let answers = ws.read_session(&path)?.unwrap_or_default();
-    crate::tui::run(&ws, path, answers, lang).context("secdraft")
+    let shown = path.display().to_string();
+    match crate::tui::run(&ws, path, answers, lang).context("secdraft")? {
+        None => Ok(()),
+        // The officer was told and chose to quit: the exit code says it too (1).
+        Some(_) => Err(anyhow::anyhow!(crate::tui::strings::ended_unsaved(
+            &shown, lang
+        ))),
+    }
 }
 
 fn check(lib: &LibraryArgs) -> Result<()> {

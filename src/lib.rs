@@ -20,6 +20,7 @@ pub mod lang;
 pub mod library;
 pub mod lint;
 pub mod memo;
+pub mod notation;
 pub mod overrides;
 pub mod preserve;
 pub mod redline;

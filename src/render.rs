@@ -192,7 +192,7 @@ impl Renderer {
             .questions
             .iter()
             .map(|q| q.id.as_str())
-            .chain(COMPUTED.iter().map(|(n, _)| *n))
+            .chain(COMPUTED.iter().map(|(n, _, _)| *n))
             .chain(BUILTIN_VARS.iter().copied())
             .collect();
         for i in &items {

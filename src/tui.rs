@@ -16,7 +16,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event;
 
@@ -27,8 +27,14 @@ use action::{Action, Effect, SaveError};
 use app::App;
 
 /// Runs a session saved in `path` (resumed from `answers`) until the user quits or a
-/// signal (SIGTERM, SIGINT; SIGHUP exits at once) ends it. Answers are saved as they are given.
-pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::io::Result<()> {
+/// signal (SIGTERM, SIGINT; SIGHUP exits at once) ends it. Answers are saved as they are
+/// given; the result is why the last of them could not be (`None`: all saved).
+pub fn run(
+    ws: &Workspace,
+    path: PathBuf,
+    answers: Answers,
+    lang: Lang,
+) -> std::io::Result<Option<SaveError>> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(std::io::Error::other(
             "the questionnaire needs a terminal; use `secdraft build --answers FILE` otherwise",
@@ -38,6 +44,10 @@ pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    // Continued after a stop (Ctrl-Z here, or a SIGTSTP from elsewhere): the shell had the
+    // terminal meanwhile, so raw mode and the screen are set up again.
+    let continued = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&continued))?;
     // A hang-up took the terminal away: there is nothing to restore, and crossterm's reader
     // would spin on the closed terminal without returning to this loop. Answers are already
     // saved (atomically), so leave at once.
@@ -53,8 +63,16 @@ pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::
     let mut app = App::new(ws, path, answers, lang);
     app.file_text = file_text;
     app.created = Some(crate::workspace::document_time());
-    dispatch(&mut app, Action::Resize(size.width, size.height));
+    let mut held = keymap::Held::default();
+    dispatch(
+        &mut app,
+        &mut guard,
+        Action::Resize(size.width, size.height),
+    )?;
     while !stop.load(Ordering::Relaxed) {
+        if continued.swap(false, Ordering::Relaxed) {
+            guard.resume()?;
+        }
         guard.terminal.draw(|f| view::view(f, &app))?;
         // Wake up now and then to notice a signal.
         if !event::poll(Duration::from_millis(200))? {
@@ -63,11 +81,12 @@ pub fn run(ws: &Workspace, path: PathBuf, answers: Answers, lang: Lang) -> std::
         let Some(action) = keymap::map(&event::read()?, app.input_mode()) else {
             continue;
         };
-        if dispatch(&mut app, action) {
+        let action = held.mark(action, Instant::now());
+        if dispatch(&mut app, &mut guard, action)? {
             break;
         }
     }
-    Ok(())
+    Ok(app.save_error)
 }
 
 /// Writes the answers file unless someone else changed it since this session last read or
@@ -77,12 +96,12 @@ fn save(path: &std::path::Path, text: String, expected: Option<&str>) -> Result<
     if now.as_deref() != expected {
         return Err(SaveError::Changed);
     }
-    write_atomic(path, text.as_bytes(), true).map_err(|e| SaveError::Write(e.to_string()))?;
+    write_atomic(path, text.as_bytes(), true).map_err(|e| SaveError::of(&e))?;
     Ok(text)
 }
 
 /// Applies an action and performs its effects, feeding their outcome back; true to quit.
-fn dispatch(app: &mut App, action: Action) -> bool {
+fn dispatch(app: &mut App, guard: &mut term::Guard, action: Action) -> std::io::Result<bool> {
     let mut quit = false;
     for effect in update::update(app, action) {
         let outcome = match effect {
@@ -94,6 +113,10 @@ fn dispatch(app: &mut App, action: Action) -> bool {
             Effect::Export { path, bytes, force } => {
                 Action::Exported(write_atomic(&path, &bytes, force).map(|()| path))
             }
+            Effect::Suspend => {
+                guard.suspend()?;
+                continue;
+            }
             Effect::Quit => {
                 quit = true;
                 continue;
@@ -101,5 +124,5 @@ fn dispatch(app: &mut App, action: Action) -> bool {
         };
         update::update(app, outcome);
     }
-    quit
+    Ok(quit)
 }

@@ -282,4 +282,51 @@ mod tests {
         assert_eq!(get(&out, "super_cap_jpy"), Value::Int(5_000_000));
         assert_eq!(get(&out, "reportable_breach"), Value::Bool(false));
     }
+
+    /// Each computed value names the answers it reads: an answer it does not name, changed
+    /// to any value it can take, leaves the value as it is.
+    #[test]
+    fn each_computed_value_reads_only_what_it_declares() {
+        use crate::library::Kind;
+        use crate::library::model::{COMPUTE_INPUTS, COMPUTED};
+        let base = values(&[
+            ("budget_jpy", Value::Int(50_000_000)),
+            ("cap_basis", Value::Str("multiple".into())),
+            ("cap_multiple", Value::Int(2)),
+            ("personal_data", Value::Bool(true)),
+            ("personal_data_kinds", Value::List(vec!["basic".into()])),
+            ("data_subjects", Value::Int(5000)),
+            ("stance", Value::Str("customer".into())),
+            ("customer_type", Value::Str("private".into())),
+        ]);
+        let before = compute(&base, "");
+        for input in COMPUTE_INPUTS {
+            let mut variants: Vec<Value> = match input.kind {
+                Kind::Bool => vec![Value::Bool(true), Value::Bool(false)],
+                Kind::Int | Kind::Yen => vec![Value::Int(1), Value::Int(7_000_000_000)],
+                Kind::Multi => input
+                    .choices
+                    .iter()
+                    .map(|c| Value::List(c.iter().map(|s| s.to_string()).collect()))
+                    .collect(),
+                _ => input
+                    .choices
+                    .iter()
+                    .flat_map(|c| c.iter().map(|s| Value::Str(s.to_string())))
+                    .collect(),
+            };
+            variants.push(Value::Str("other".into()));
+            for v in variants {
+                let mut changed = base.clone();
+                changed.insert(input.id.to_string(), v.clone());
+                let after = compute(&changed, "");
+                for ((name, _, reads), (b, a)) in COMPUTED.iter().zip(before.iter().zip(&after)) {
+                    assert_eq!(b.0, *name);
+                    if !reads.contains(&input.id) {
+                        assert_eq!(b.1, a.1, "{name} changed with {} = {v:?}", input.id);
+                    }
+                }
+            }
+        }
+    }
 }

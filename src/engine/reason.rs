@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn every_computed_value_has_words() {
-        for (name, _) in COMPUTED {
+        for (name, _, _) in COMPUTED {
             assert!(
                 COMPUTED_WORDS.iter().any(|(n, _, _)| n == name),
                 "{name} has no words"

@@ -9,18 +9,66 @@ use crate::lang::{Bilingual, Lang};
 use crate::value::{Type, Value};
 
 /// Values the engine computes from the answers; conditions and templates read them like
-/// answers. The engine (`engine::compute`) gives each its value.
-pub const COMPUTED: &[(&str, Type)] = &[
-    ("liability_cap_jpy", Type::Int),
-    ("exposure_estimate_jpy", Type::Int),
-    ("super_cap_jpy", Type::Int),
-    ("reportable_breach", Type::Bool),
-    ("public_sector", Type::Bool),
-    ("card_data", Type::Bool),
-    ("exposure_exceeds_caps", Type::Bool),
-    // `[meta] customer` reads as a public body (`engine::likely_customer_type`).
-    ("customer_name_public", Type::Bool),
-];
+/// answers. The engine (`engine::compute`) gives each its value. Each names the answers
+/// it reads, so that the questionnaire can say which clauses an answer decides through it.
+pub const COMPUTED: &[(&str, Type, &[&str])] = {
+    use input::*;
+    const CAP: &[&str] = &[
+        BUDGET,
+        CAP_BASIS,
+        CAP_MULTIPLE,
+        CAP_FIXED,
+        MONTHLY_FEE,
+        CYBER_INSURANCE,
+        INSURANCE_MIN,
+    ];
+    const EXPOSURE: &[&str] = &[PERSONAL_DATA, PERSONAL_DATA_KINDS, DATA_SUBJECTS];
+    &[
+        ("liability_cap_jpy", Type::Int, CAP),
+        ("exposure_estimate_jpy", Type::Int, EXPOSURE),
+        (
+            "super_cap_jpy",
+            Type::Int,
+            &[
+                BUDGET,
+                CAP_BASIS,
+                CAP_MULTIPLE,
+                CAP_FIXED,
+                MONTHLY_FEE,
+                CYBER_INSURANCE,
+                INSURANCE_MIN,
+                STANCE,
+            ],
+        ),
+        ("reportable_breach", Type::Bool, EXPOSURE),
+        ("public_sector", Type::Bool, &[CUSTOMER_TYPE]),
+        (
+            "card_data",
+            Type::Bool,
+            &[PERSONAL_DATA, PERSONAL_DATA_KINDS, COMPONENTS],
+        ),
+        (
+            "exposure_exceeds_caps",
+            Type::Bool,
+            &[
+                BUDGET,
+                CAP_BASIS,
+                CAP_MULTIPLE,
+                CAP_FIXED,
+                MONTHLY_FEE,
+                CYBER_INSURANCE,
+                INSURANCE_MIN,
+                STANCE,
+                DATA_BREACH_CAP,
+                PERSONAL_DATA,
+                PERSONAL_DATA_KINDS,
+                DATA_SUBJECTS,
+            ],
+        ),
+        // `[meta] customer` reads as a public body (`engine::likely_customer_type`).
+        ("customer_name_public", Type::Bool, &[]),
+    ]
+};
 
 /// The answers `engine::compute` reads, by id, and the choices it names. A library that
 /// renamed one would pass every other check and silently change a cap, so the library is

@@ -339,8 +339,8 @@ pub(crate) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         question_info(name).or_else(|| {
             COMPUTED
                 .iter()
-                .find(|(n, _)| *n == name)
-                .map(|&(_, ty)| VarInfo { ty, choices: None })
+                .find(|(n, _, _)| *n == name)
+                .map(|&(_, ty, _)| VarInfo { ty, choices: None })
         })
     };
     for (q, origin) in &questions {

@@ -21,6 +21,9 @@ pub enum Action {
     Toggle,
     /// Backspace: delete a character, or go back a question when there is none to delete.
     Back,
+    /// Backspace held down (or pressed again at once): deletes, but never leaves a
+    /// question, and does nothing in the question it just went back to.
+    BackHeld,
     Insert(String),
     NextPane,
     PrevPane,
@@ -32,23 +35,48 @@ pub enum Action {
     SwitchLang,
     Yes,
     No,
-    /// Esc: close what is open, else quit.
+    /// Esc: close what is open, else quit (asking first if something would be lost).
     Escape,
     Quit,
     /// Ctrl-C: quit at once, whatever is open.
     ForceQuit,
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
     Resize(u16, u16),
     /// The loop reports how a write went: the text now in the file, or why not.
     Saved(Result<String, SaveError>),
     Exported(Result<PathBuf, WriteError>),
 }
 
-/// Why the answers file was not saved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why the answers file was not saved, in kinds the interface can say in either language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveError {
     /// The file no longer holds what this session last wrote: it is left as it is.
     Changed,
-    Write(String),
+    /// The folder does not exist.
+    NoFolder,
+    Denied,
+    /// The path is a folder, a device or another file that is not a regular one.
+    NotRegular,
+    DiskFull,
+    Other,
+}
+
+impl SaveError {
+    pub fn of(e: &crate::workspace::WriteError) -> SaveError {
+        use crate::workspace::WriteError;
+        use std::io::ErrorKind::*;
+        match e {
+            WriteError::Exists(_) | WriteError::NotRegular(_) => SaveError::NotRegular,
+            WriteError::Io(_, e) => match e.kind() {
+                NotFound | NotADirectory => SaveError::NoFolder,
+                PermissionDenied | ReadOnlyFilesystem => SaveError::Denied,
+                StorageFull | QuotaExceeded => SaveError::DiskFull,
+                IsADirectory => SaveError::NotRegular,
+                _ => SaveError::Other,
+            },
+        }
+    }
 }
 
 /// Work for the loop: the only side effects of the questionnaire.
@@ -68,5 +96,7 @@ pub enum Effect {
         bytes: Vec<u8>,
         force: bool,
     },
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
     Quit,
 }

@@ -12,7 +12,8 @@ use crate::document::Document;
 use crate::engine::likely_customer_type;
 use crate::export::Format;
 use crate::lang::{Lang, LangSel};
-use crate::library::model::input::CUSTOMER_TYPE;
+use crate::library::model::COMPUTED;
+use crate::library::model::input::{CUSTOMER_TYPE, STANCE};
 use crate::library::{Kind, Question};
 use crate::value::Value;
 use crate::workspace::Workspace;
@@ -75,6 +76,10 @@ pub struct ExportDialog {
     pub focus: ExportFocus,
     /// The file exists: asking whether to replace it.
     pub confirm_overwrite: bool,
+    /// Questions left at their defaults are listed: asking whether to export on them.
+    pub confirm_assumptions: bool,
+    /// The officer said to export on the defaults (asked again each time the dialog opens).
+    pub assumptions_accepted: bool,
     pub error: Option<String>,
 }
 
@@ -82,6 +87,8 @@ pub struct ExportDialog {
 pub enum Overlay {
     Help,
     Export,
+    /// Quitting would lose typing not confirmed or answers not saved: asking first.
+    ConfirmQuit,
 }
 
 /// The drafted document and its lines as shown, built when the preview opens.
@@ -114,6 +121,12 @@ pub struct App<'w> {
     pub items: Vec<Item>,
     pub pos: usize,
     pub input: Input,
+    /// The input as the current item was opened with: any other is typing not confirmed.
+    pub loaded: Input,
+    /// Backspace took the session back a question: held down, it does nothing more there.
+    pub back_wait: bool,
+    /// The last save failed: the answers on screen are not in the file.
+    pub save_error: Option<super::action::SaveError>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub pane: Pane,
@@ -141,7 +154,9 @@ pub struct App<'w> {
 pub struct SectionView<'w> {
     pub title: &'w str,
     pub items: Vec<usize>,
+    /// Progress as in the header: required `[meta]` fields and asked questions.
     pub answered: usize,
+    pub counted: usize,
 }
 
 impl<'w> App<'w> {
@@ -159,7 +174,7 @@ impl<'w> App<'w> {
             .iter()
             .map(|q| {
                 (0..lib.clauses.len())
-                    .filter(|&c| lib.clauses[c].when.vars().contains(&q.id.as_str()))
+                    .filter(|&c| decides(&lib.clauses[c], &q.id))
                     .collect()
             })
             .collect();
@@ -173,6 +188,9 @@ impl<'w> App<'w> {
             items,
             pos: 0,
             input: Input::Choice { cursor: 0 },
+            loaded: Input::Choice { cursor: 0 },
+            back_wait: false,
+            save_error: None,
             screen: Screen::Questions,
             overlay: None,
             pane: Pane::Answer,
@@ -188,6 +206,8 @@ impl<'w> App<'w> {
                 path: Field::new(&export_path.display().to_string()),
                 focus: ExportFocus::Format,
                 confirm_overwrite: false,
+                confirm_assumptions: false,
+                assumptions_accepted: false,
                 error: None,
             },
             status: None,
@@ -279,7 +299,51 @@ impl<'w> App<'w> {
                 initial_input(q, value)
             }
         };
+        self.loaded = self.input.clone();
         self.section_cursor = self.section_of_pos();
+    }
+
+    /// Whether quitting now would lose something: typing not confirmed, or answers that
+    /// the last save could not write.
+    pub fn would_lose(&self) -> bool {
+        self.save_error.is_some() || (self.screen == Screen::Questions && self.input != self.loaded)
+    }
+
+    /// The questions left at their defaults, as (prompt, default in words): the assumptions
+    /// the export dialog asks the officer to accept.
+    pub fn assumptions(&self) -> Vec<(&'w str, String)> {
+        let lib: &'w crate::library::Library = &self.ws.library;
+        crate::memo::assumptions(lib, &self.effective())
+            .into_iter()
+            .filter_map(|id| lib.question(id))
+            .map(|q| {
+                let value = q
+                    .default
+                    .as_ref()
+                    .map(|v| q.describe(v, self.lang))
+                    .unwrap_or_default();
+                (q.prompt.get(self.lang).as_str(), value)
+            })
+            .collect()
+    }
+
+    /// Whether an item counts in the progress: optional `[meta]` fields do not.
+    fn counted(&self, i: usize) -> bool {
+        !matches!(self.items[i], Item::Meta(k) if !k.required())
+    }
+
+    /// Progress as (answered, still to answer) over what is asked now: the questions the
+    /// skip logic asks and the required `[meta]` fields (optional ones are not counted).
+    pub fn progress(&self) -> (usize, usize) {
+        self.visible_items()
+            .filter(|&i| self.counted(i))
+            .fold((0, 0), |(a, l), i| {
+                if self.answered(i) {
+                    (a + 1, l)
+                } else {
+                    (a, l + 1)
+                }
+            })
     }
 
     /// The index, among `sections()`, of the section holding the current item.
@@ -298,12 +362,14 @@ impl<'w> App<'w> {
             title: s.meta_section,
             items: Vec::new(),
             answered: 0,
+            counted: 0,
         }];
         for sec in &library.sections {
             out.push(SectionView {
                 title: sec.title(self.lang),
                 items: Vec::new(),
                 answered: 0,
+                counted: 0,
             });
         }
         for i in self.visible_items() {
@@ -316,29 +382,43 @@ impl<'w> App<'w> {
                     .map_or(0, |p| p + 1),
             };
             out[at].items.push(i);
-            out[at].answered += usize::from(self.answered(i));
+            if self.counted(i) {
+                out[at].counted += 1;
+                out[at].answered += usize::from(self.answered(i));
+            }
         }
         out.retain(|s| !s.items.is_empty());
         out
     }
 
-    /// The input as a value, or why it is not one yet (validation as you type).
+    /// The input as a value, or why it is not one yet (validation as you type). Text is
+    /// taken as typed; numbers and dates are read as people write them and shown as they
+    /// will be saved, or refused.
     pub fn parsed(&self) -> Result<Value, String> {
         let s = strings::get(self.lang);
+        let text = match &self.input {
+            Input::Field(f) => f.text(),
+            _ => "",
+        };
+        let blank = || {
+            if text.is_empty() {
+                s.enter_value.to_string()
+            } else {
+                s.blank_only.to_string()
+            }
+        };
         match (self.item(), &self.input) {
-            (Item::Meta(k), input) => {
-                let t = match input {
-                    Input::Field(f) => f.text().trim(),
-                    _ => "",
-                };
-                if t.is_empty() && k.required() {
-                    Err(s.enter_value.into())
-                } else if k.is_date() && !t.is_empty() && crate::format::parse_date(t).is_none() {
-                    Err(s.bad_date.into())
+            (Item::Meta(k), _) if text.trim().is_empty() => {
+                if k.required() || !text.is_empty() {
+                    Err(blank())
                 } else {
-                    Ok(Value::Str(t.to_string()))
+                    Ok(Value::Str(String::new()))
                 }
             }
+            (Item::Meta(k), _) if k.is_date() => crate::notation::date(text)
+                .map(Value::Str)
+                .map_err(|e| e.message(self.lang).to_string()),
+            (Item::Meta(_), _) => Ok(Value::Str(text.to_string())),
             (Item::Question(q), input) => {
                 let q = self.question(q);
                 let v = match (q.kind, input) {
@@ -352,18 +432,14 @@ impl<'w> App<'w> {
                             .map(|(c, _)| c.value.clone())
                             .collect(),
                     ),
-                    (Kind::Text, Input::Field(f)) => Value::Str(f.text().trim().to_string()),
-                    (_, Input::Field(f)) => {
-                        let digits: String = f
-                            .text()
-                            .chars()
-                            .filter(|c| !matches!(c, ',' | '_'))
-                            .collect();
-                        if digits.is_empty() {
-                            return Err(s.enter_value.into());
-                        }
-                        Value::Int(digits.parse().map_err(|_| s.not_a_number.to_string())?)
+                    (Kind::Text, Input::Field(_)) if !text.is_empty() && text.trim().is_empty() => {
+                        return Err(blank());
                     }
+                    (Kind::Text, Input::Field(_)) => Value::Str(text.to_string()),
+                    (kind, Input::Field(_)) => Value::Int(
+                        crate::notation::amount(text, kind == Kind::Yen)
+                            .map_err(|e| e.message(self.lang).to_string())?,
+                    ),
                 };
                 q.check(&v)
                     .map_err(|_| strings::range(q.min, q.max, self.lang))?;
@@ -382,11 +458,8 @@ impl<'w> App<'w> {
         if self.overlay.is_some() || self.screen != Screen::Questions || self.pane != Pane::Answer {
             return InputMode::Command;
         }
-        match (self.item(), &self.input) {
-            (Item::Question(q), Input::Field(_)) if self.question(q).kind != Kind::Text => {
-                InputMode::Digits
-            }
-            (_, Input::Field(_)) => InputMode::Text,
+        match &self.input {
+            Input::Field(_) => InputMode::Text,
             _ => InputMode::Command,
         }
     }
@@ -394,6 +467,23 @@ impl<'w> App<'w> {
     pub fn export_format(&self) -> Format {
         Format::ALL[self.export.format]
     }
+}
+
+/// Whether an answer can bring a clause in or take it out: its condition reads the answer,
+/// or a computed value that reads it (the cap, the exposure …), or the answer is the stance
+/// and the clause is one stance's variant.
+fn decides(clause: &crate::library::Clause, question: &str) -> bool {
+    let computed = |name: &str| {
+        COMPUTED
+            .iter()
+            .any(|(n, _, reads)| *n == name && reads.contains(&question))
+    };
+    clause
+        .when
+        .vars()
+        .iter()
+        .any(|v| *v == question || computed(v))
+        || (question == STANCE && clause.stance.is_some())
 }
 
 fn initial_input(q: &Question, value: Option<&Value>) -> Input {

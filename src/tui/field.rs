@@ -33,13 +33,19 @@ impl Field {
             .map_or(self.text.len(), |(i, _)| i)
     }
 
-    /// Inserts text at the cursor; line breaks and other control characters are dropped
-    /// (the field is one line, and a paste may bring them).
-    pub fn insert(&mut self, s: &str) {
-        let clean: String = s.chars().filter(|c| !c.is_control()).collect();
+    /// Inserts text at the cursor. The field is one line: a paste that carries a line break
+    /// or another control character inside it is refused whole (false), never cleaned; only
+    /// the line break that copying a line leaves at its end is not taken.
+    pub fn insert(&mut self, s: &str) -> bool {
+        let s = s.strip_suffix('\n').unwrap_or(s);
+        let s = s.strip_suffix('\r').unwrap_or(s);
+        if s.chars().any(char::is_control) {
+            return false;
+        }
         let at = self.byte(self.cursor);
-        self.text.insert_str(at, &clean);
-        self.cursor += clean.chars().count();
+        self.text.insert_str(at, s);
+        self.cursor += s.chars().count();
+        true
     }
 
     /// Deletes the character before the cursor; false when there is none.
@@ -109,7 +115,10 @@ mod tests {
         let mut f = Field::new("甲市");
         assert_eq!(f.cursor_column(), 4);
         f.left();
-        f.insert("x\n");
+        assert!(f.insert("x\n"));
+        assert_eq!(f.text(), "甲x市");
+        assert!(!f.insert("a\nb"));
+        assert!(!f.insert("\t"));
         assert_eq!(f.text(), "甲x市");
         assert_eq!(f.cursor_column(), 3);
         assert!(f.delete_back());

@@ -1,6 +1,7 @@
 //! Every text of the interface, in Japanese and English. Questions, choices and help come
 //! from the clause library; these are the words around them.
 
+use super::action::SaveError;
 use crate::answers::MetaKey;
 use crate::lang::Lang;
 
@@ -9,11 +10,18 @@ pub struct Strings {
     pub sections: &'static str,
     pub help_pane: &'static str,
     pub meta_section: &'static str,
+    pub question: &'static str,
     pub affects: &'static str,
     pub sources: &'static str,
     pub enter_value: &'static str,
-    pub not_a_number: &'static str,
-    pub bad_date: &'static str,
+    pub blank_only: &'static str,
+    pub paste_refused: &'static str,
+    pub quit_typing: &'static str,
+    pub quit_unsaved: &'static str,
+    pub quit_keys: &'static str,
+    pub quit_title: &'static str,
+    pub assumptions: &'static str,
+    pub assumptions_keys: &'static str,
     pub optional: &'static str,
     pub unanswered: &'static str,
     pub review: &'static str,
@@ -38,6 +46,7 @@ pub struct Strings {
     pub on_off: [&'static str; 2],
     pub all_answered: &'static str,
     pub too_small: &'static str,
+    pub too_small_quit: &'static str,
     pub keys: &'static str,
     pub keys_close: &'static str,
     pub footer_questions: &'static str,
@@ -59,11 +68,18 @@ const JA: Strings = Strings {
     sections: "セクション",
     help_pane: "解説",
     meta_section: "当事者・案件",
+    question: "質問",
     affects: "この回答で決まる条項",
     sources: "出典",
     enter_value: "入力してください。",
-    not_a_number: "数字で入力してください。",
-    bad_date: "YYYY-MM-DD の形で実在する日付を入力してください。",
+    blank_only: "空白だけの値は保存できません。空欄にするか、値を入力してください。",
+    paste_refused: "改行又は制御文字を含む貼り付けは入力していません（1行の欄です）。",
+    quit_typing: "入力中の回答はまだ決定していません（Enter で決定されます）。このまま終了すると、この入力は失われます。",
+    quit_unsaved: "回答ファイルに保存できていない回答があります。このまま終了すると失われます。",
+    quit_keys: "y: 終了する  n: 戻る",
+    quit_title: "終了の確認",
+    assumptions: "次の質問は回答されておらず、既定値で起案されます。このまま出力しますか？",
+    assumptions_keys: "y: 既定値のまま出力  n: 戻って回答する  Esc: やめる",
     optional: "（任意）",
     unanswered: "未回答",
     review: "回答の確認",
@@ -88,26 +104,38 @@ const JA: Strings = Strings {
     on_off: ["あり", "なし"],
     all_answered: "すべて回答しました（p プレビュー、e 出力）",
     too_small: "画面が小さすぎます",
+    too_small_quit: "Ctrl-C 終了",
     keys: "キー一覧",
     keys_close: "どのキーでも閉じます",
     footer_questions: "Enter 決定 ↑↓ 選択 Space 切替 BS 戻る r 確認 p プレビュー e 出力 ? キー q 終了",
-    footer_field: "Enter 決定  BS 削除（空なら戻る）  Tab 枠の切替  F1 キー一覧  Esc 終了",
-    footer_review: "↑↓ 選択  Enter 開き直す  p プレビュー  e 出力  ? キー  q 終了",
-    footer_preview: "↑↓ PgUp PgDn スクロール  r 確認  e 出力  BS 質問へ  q 終了",
+    footer_field: "Enter 決定 BS 削除・戻る Ctrl-P プレビュー Ctrl-E 出力 F1 キー Esc 終了",
+    footer_review: "↑↓ 選択  Enter 開き直す  p プレビュー  e 出力  ? キー  q 閉じる",
+    footer_preview: "↑↓ PgUp PgDn スクロール  r 確認  e 出力  q/Esc 閉じる",
     key_list: &[
         ("↑ ↓ / j k", "選択肢の移動・スクロール"),
         ("Enter", "回答を決定して次へ（確認画面では開き直す）"),
         ("Space", "複数選択で選択・解除"),
-        ("Backspace", "一つ前の質問へ（入力中は一文字削除）"),
+        (
+            "Backspace",
+            "一文字削除、空欄なら一つ前の質問へ（押し続けても一問だけ）",
+        ),
         ("Tab / Shift-Tab", "枠の切替（質問・セクション・解説）"),
         ("y / n", "はい・いいえで答える"),
-        ("r", "回答の確認"),
+        ("r / Ctrl-R", "回答の確認"),
         ("p / Ctrl-P", "プレビュー（条項と採用理由）"),
         ("e / Ctrl-E", "出力"),
+        (
+            "入力欄では",
+            "文字はすべて入力になります。操作は Ctrl・F キーで",
+        ),
         ("Ctrl-S", "保存（回答は変更のたびに保存済み）"),
         ("l / F2", "表示言語の切替（日本語・English）"),
         ("? / F1", "このキー一覧"),
-        ("q / Esc", "終了（開いている画面があれば閉じる）"),
+        (
+            "q / Esc / Ctrl-Q",
+            "開いている画面を閉じる。質問画面では終了（未決定の入力があれば確認）",
+        ),
+        ("Ctrl-Z", "一時停止（fg で再開）"),
         ("Ctrl-C", "すぐに終了"),
     ],
 };
@@ -117,11 +145,18 @@ const EN: Strings = Strings {
     sections: "Sections",
     help_pane: "Why it matters",
     meta_section: "Parties and project",
+    question: "Question",
     affects: "Clauses this answer decides",
     sources: "Sources",
     enter_value: "Please enter a value.",
-    not_a_number: "Enter a number.",
-    bad_date: "Enter a real date as YYYY-MM-DD.",
+    blank_only: "Spaces alone cannot be saved: clear the field or enter a value.",
+    paste_refused: "A paste with a line break or control character was not entered (the field is one line).",
+    quit_typing: "The answer being typed is not confirmed yet (Enter confirms it); quitting now loses it.",
+    quit_unsaved: "Some answers could not be saved to the answers file; quitting now loses them.",
+    quit_keys: "y: quit  n: go back",
+    quit_title: "Quit?",
+    assumptions: "These questions are not answered; the draft uses their defaults. Export as it is?",
+    assumptions_keys: "y: export on the defaults  n: go back and answer  Esc: cancel",
     optional: " (optional)",
     unanswered: "not answered",
     review: "Review",
@@ -146,26 +181,38 @@ const EN: Strings = Strings {
     on_off: ["on", "off"],
     all_answered: "All answered (p preview, e export)",
     too_small: "Window too small",
+    too_small_quit: "Ctrl-C quits",
     keys: "Keys",
     keys_close: "Any key closes this",
     footer_questions: "Enter confirm ↑↓ choose Space toggle BS back r review p preview e export ? keys q quit",
-    footer_field: "Enter confirm  BS delete (back when empty)  Tab panes  F1 keys  Esc quit",
-    footer_review: "↑↓ choose  Enter reopen  p preview  e export  ? keys  q quit",
-    footer_preview: "↑↓ PgUp PgDn scroll  r review  e export  BS questions  q quit",
+    footer_field: "Enter confirm  BS delete/back  Ctrl-P preview  Ctrl-E export  F1 keys  Esc quit",
+    footer_review: "↑↓ choose  Enter reopen  p preview  e export  ? keys  q close",
+    footer_preview: "↑↓ PgUp PgDn scroll  r review  e export  q/Esc close",
     key_list: &[
         ("↑ ↓ / j k", "move between choices, scroll"),
         ("Enter", "confirm the answer and go on (review: reopen)"),
         ("Space", "toggle a choice in a multiple choice"),
-        ("Backspace", "back one question (in a field: delete)"),
+        (
+            "Backspace",
+            "delete; on an empty field, back one question (once, even held)",
+        ),
         ("Tab / Shift-Tab", "switch panes (question, sections, help)"),
         ("y / n", "answer yes or no"),
-        ("r", "review the answers"),
+        ("r / Ctrl-R", "review the answers"),
         ("p / Ctrl-P", "preview the clauses and why each is there"),
         ("e / Ctrl-E", "export"),
+        (
+            "In a field",
+            "every letter is text; commands are Ctrl and F keys",
+        ),
         ("Ctrl-S", "save (answers are saved after every change)"),
         ("l / F2", "switch the language (日本語, English)"),
         ("? / F1", "this list of keys"),
-        ("q / Esc", "quit (or close what is open)"),
+        (
+            "q / Esc / Ctrl-Q",
+            "close what is open; on the questions, quit (asking if typing is not confirmed)",
+        ),
+        ("Ctrl-Z", "suspend (fg resumes)"),
         ("Ctrl-C", "quit at once"),
     ],
 };
@@ -179,14 +226,18 @@ pub fn meta_prompt(key: MetaKey, lang: Lang) -> &'static str {
         (Customer, Lang::En) => "Who is the customer (甲)?",
         (Vendor, Lang::Ja) => "受託者（乙）の名称を入力してください。",
         (Vendor, Lang::En) => "Who is the vendor (乙)?",
-        (Date, Lang::Ja) => "本特約の締結日を YYYY-MM-DD で入力してください。",
-        (Date, Lang::En) => "What is the date of this rider (YYYY-MM-DD)?",
+        (Date, Lang::Ja) => "本特約の締結日を入力してください（例：2026-04-01、令和8年4月1日）。",
+        (Date, Lang::En) => "What is the date of this rider (e.g. 2026-04-01 or 2026/4/1)?",
         (MainContract, Lang::Ja) => "原契約の名称を入力してください（例：システム開発基本契約）。",
         (MainContract, Lang::En) => {
             "What is the main contract called (e.g. Master System Development Agreement)?"
         }
-        (MainContractDate, Lang::Ja) => "原契約の締結日を YYYY-MM-DD で入力してください。",
-        (MainContractDate, Lang::En) => "When was the main contract signed (YYYY-MM-DD)?",
+        (MainContractDate, Lang::Ja) => {
+            "原契約の締結日を入力してください（例：2026-04-01、令和8年4月1日）。"
+        }
+        (MainContractDate, Lang::En) => {
+            "When was the main contract signed (e.g. 2026-04-01 or 2026/4/1)?"
+        }
         (CustomerAddress, Lang::Ja) => "甲の所在地を入力してください。",
         (CustomerAddress, Lang::En) => "What is the customer's address?",
         (CustomerSignatory, Lang::Ja) => "甲の代表者（役職及び氏名）を入力してください。",
@@ -254,10 +305,54 @@ pub fn saved(path: &str, lang: Lang) -> String {
     }
 }
 
-pub fn save_failed(err: &str, lang: Lang) -> String {
+pub fn save_failed(e: SaveError, file: &str, lang: Lang) -> String {
+    let why = match (e, lang) {
+        (SaveError::Changed, _) => return changed_elsewhere(lang),
+        (SaveError::NoFolder, Lang::Ja) => "保存先のフォルダがありません",
+        (SaveError::NoFolder, Lang::En) => "its folder does not exist",
+        (SaveError::Denied, Lang::Ja) => "書き込む権限がありません",
+        (SaveError::Denied, Lang::En) => "no permission to write it",
+        (SaveError::NotRegular, Lang::Ja) => "通常のファイルではありません",
+        (SaveError::NotRegular, Lang::En) => "it is not a regular file",
+        (SaveError::DiskFull, Lang::Ja) => "ディスクに空きがありません",
+        (SaveError::DiskFull, Lang::En) => "the disk is full",
+        (SaveError::Other, Lang::Ja) => "書き込めませんでした",
+        (SaveError::Other, Lang::En) => "it could not be written",
+    };
     match lang {
-        Lang::Ja => format!("保存できません: {err}"),
-        Lang::En => format!("Cannot save: {err}"),
+        Lang::Ja => format!(
+            "{file} に保存できません（{why}）。回答はこの画面に残っています。直してから Ctrl-S で保存してください。"
+        ),
+        Lang::En => format!(
+            "Cannot save {file}: {why}. The answers stay on screen; fix it, then Ctrl-S saves."
+        ),
+    }
+}
+
+/// Printed after the questionnaire ends with answers it could not save.
+pub fn ended_unsaved(file: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "回答を {file} に保存できないまま終了しました。最後の回答は保存されていません。"
+        ),
+        Lang::En => {
+            format!("ended without saving the answers to {file}: the last answers are lost")
+        }
+    }
+}
+
+pub fn revealed(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("この回答で質問が {n} 問増えました。続けて回答してください。"),
+        Lang::En => format!("This answer brings {n} more questions: please answer them."),
+    }
+}
+
+/// The value a number or date will be saved as, shown before Enter.
+pub fn will_save(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("→ {value} として保存します"),
+        Lang::En => format!("→ saved as {value}"),
     }
 }
 
@@ -298,10 +393,10 @@ pub fn minimum(w: u16, h: u16, lang: Lang) -> String {
     }
 }
 
-pub fn progress(answered: usize, total: usize, lang: Lang) -> String {
+pub fn progress(answered: usize, left: usize, lang: Lang) -> String {
     match lang {
-        Lang::Ja => format!("回答 {answered}/{total}"),
-        Lang::En => format!("answered {answered}/{total}"),
+        Lang::Ja => format!("回答済 {answered}・残り {left}"),
+        Lang::En => format!("{answered} answered, {left} to go"),
     }
 }
 

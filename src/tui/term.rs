@@ -29,6 +29,12 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// Raw mode, the alternate screen and bracketed paste: the questionnaire's terminal.
+fn setup() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
+}
+
 impl Guard {
     pub fn enter() -> std::io::Result<Guard> {
         let hook = std::panic::take_hook();
@@ -37,9 +43,7 @@ impl Guard {
             restore();
             hook(info);
         }));
-        enable_raw_mode()?;
-        let entered = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
+        let entered = setup().and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
         match entered {
             Ok(terminal) => Ok(Guard { terminal }),
             Err(e) => {
@@ -47,6 +51,21 @@ impl Guard {
                 Err(e)
             }
         }
+    }
+
+    /// Ctrl-Z: gives the terminal back to the shell and stops; `fg` continues here, and
+    /// the screen is set up and drawn again in full.
+    pub fn suspend(&mut self) -> std::io::Result<()> {
+        restore();
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        self.resume()
+    }
+
+    /// Sets the terminal up again after a stop, and forgets what was on screen so that
+    /// the next draw paints all of it.
+    pub fn resume(&mut self) -> std::io::Result<()> {
+        setup()?;
+        self.terminal.clear()
     }
 }
 

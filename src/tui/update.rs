@@ -14,31 +14,33 @@ use crate::workspace::WriteError;
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::ForceQuit => return vec![Effect::Quit],
+        Action::Suspend => return vec![Effect::Suspend],
         Action::Resize(w, h) => {
             app.size = (w, h);
             rewrap(app);
             return vec![];
         }
         Action::Saved(result) => {
-            let lang = app.lang;
-            app.status = Some(match result {
-                // The file name: the status has little room, and the folder does not change.
-                Ok(text) => {
-                    app.file_text = Some(text);
-                    ok(strings::saved(
-                        &app.path.file_name().unwrap_or_default().to_string_lossy(),
-                        lang,
-                    ))
-                }
-                Err(SaveError::Changed) => fail(strings::changed_elsewhere(lang)),
-                Err(SaveError::Write(e)) => fail(strings::save_failed(&e, lang)),
-            });
+            saved(app, result);
             return vec![];
         }
         Action::Exported(result) => {
             exported(app, result);
             return vec![];
         }
+        _ => {}
+    }
+    // Nothing is shown but the request to enlarge the window: no key may change what
+    // cannot be seen (Ctrl-C still quits, Ctrl-Z still suspends).
+    if view::too_small(app.size) {
+        return vec![];
+    }
+    // Backspace held down after it went back a question: the answer there is not eaten.
+    if std::mem::take(&mut app.back_wait) && matches!(action, Action::BackHeld) {
+        app.back_wait = true;
+        return vec![];
+    }
+    match action {
         Action::SwitchLang => {
             app.lang = match app.lang {
                 Lang::Ja => Lang::En,
@@ -63,6 +65,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             return vec![];
         }
         Some(Overlay::Export) => return export_dialog(app, action),
+        Some(Overlay::ConfirmQuit) => {
+            match action {
+                Action::Yes => return vec![Effect::Quit],
+                Action::No | Action::Escape | Action::Quit => app.overlay = None,
+                _ => {}
+            }
+            return vec![];
+        }
         None => {}
     }
     match action {
@@ -70,11 +80,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Export => {
             app.overlay = Some(Overlay::Export);
             app.export.confirm_overwrite = false;
+            app.export.confirm_assumptions = false;
+            app.export.assumptions_accepted = false;
             app.export.error = None;
         }
         Action::Preview => open_preview(app),
         Action::Review => app.screen = Screen::Review,
-        Action::Quit | Action::Escape => return vec![Effect::Quit],
+        Action::Quit | Action::Escape => return close_or_quit(app),
         action => {
             return match app.screen {
                 Screen::Questions => questions(app, action),
@@ -90,6 +102,34 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     vec![]
+}
+
+/// Esc and q close the screen that is open; on the questions they quit, asking first where
+/// typing is not confirmed or answers are not saved.
+fn close_or_quit(app: &mut App) -> Vec<Effect> {
+    match app.screen {
+        Screen::Review | Screen::Preview => app.screen = Screen::Questions,
+        Screen::Questions if app.would_lose() => app.overlay = Some(Overlay::ConfirmQuit),
+        Screen::Questions => return vec![Effect::Quit],
+    }
+    vec![]
+}
+
+fn saved(app: &mut App, result: Result<String, SaveError>) {
+    let lang = app.lang;
+    let name = app.path.file_name().unwrap_or_default().to_string_lossy();
+    app.status = Some(match result {
+        // The file name: the status has little room, and the folder does not change.
+        Ok(text) => {
+            app.file_text = Some(text);
+            app.save_error = None;
+            ok(strings::saved(&name, lang))
+        }
+        Err(e) => {
+            app.save_error = Some(e);
+            fail(strings::save_failed(e, &name, lang))
+        }
+    });
 }
 
 fn ok(text: String) -> Status {
@@ -113,15 +153,18 @@ fn unanswered(app: &App) -> usize {
 }
 
 fn questions(app: &mut App, action: Action) -> Vec<Effect> {
-    if let Action::Back = action {
+    if let Action::Back | Action::BackHeld = action {
         if let Input::Field(f) = &mut app.input
             && app.pane == Pane::Answer
             && f.delete_back()
         {
             return vec![];
         }
-        if let Some(prev) = (0..app.pos).rev().find(|&i| app.visible(i)) {
+        // Only a new press leaves a question: a held key stops at the empty field.
+        if let (Action::Back, Some(prev)) = (&action, (0..app.pos).rev().find(|&i| app.visible(i)))
+        {
             app.goto(prev);
+            app.back_wait = true;
         }
         return vec![];
     }
@@ -199,7 +242,12 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             *cursor = usize::from(matches!(a, Action::No));
             return confirm(app);
         }
-        (Input::Field(f), Action::Insert(s)) => f.insert(&s),
+        (Input::Field(f), Action::Insert(s)) => {
+            let taken = f.insert(&s);
+            if !taken {
+                app.status = Some(fail(strings::get(app.lang).paste_refused.into()));
+            }
+        }
         (Input::Field(f), Action::Left) => f.left(),
         (Input::Field(f), Action::Right) => f.right(),
         (Input::Field(f), Action::Home) => f.home(),
@@ -227,15 +275,33 @@ fn confirm(app: &mut App) -> Vec<Effect> {
             app.answers.given.insert(id, value);
         }
     }
+    let before = app.asked.clone();
     app.asked = app.answers.asked_questions(&app.ws.library);
+    let revealed = app
+        .asked
+        .iter()
+        .zip(&before)
+        .filter(|(now, was)| **now && !**was)
+        .count();
     let effects = vec![save(app)];
-    let next = (app.pos + 1..app.items.len()).find(|&i| app.visible(i));
+    // Back from the review, the questions this answer revealed (and any other left open)
+    // are asked before the review comes back.
+    let next = if app.from_review {
+        (0..app.items.len()).find(|&i| app.visible(i) && !app.answered(i))
+    } else {
+        (app.pos + 1..app.items.len()).find(|&i| app.visible(i))
+    };
     match next {
-        Some(i) if !app.from_review => app.goto(i),
-        _ => {
+        Some(i) => {
+            app.goto(i);
+            if app.from_review && revealed > 0 {
+                app.status = Some(ok(strings::revealed(revealed, app.lang)));
+            }
+        }
+        None => {
             app.from_review = false;
             app.screen = Screen::Review;
-            if next.is_none() {
+            if app.progress().1 == 0 {
                 app.status = Some(ok(strings::get(app.lang).all_answered.into()));
             }
         }
@@ -257,7 +323,10 @@ fn review(app: &mut App, action: Action) {
             app.pane = Pane::Answer;
             app.from_review = true;
         }
-        Action::Back => app.screen = Screen::Questions,
+        Action::Back => {
+            app.screen = Screen::Questions;
+            app.back_wait = true;
+        }
         _ => {}
     }
 }
@@ -296,7 +365,10 @@ fn preview(app: &mut App, action: Action) {
         Action::PageDown | Action::Toggle => scroll_preview(app, page),
         Action::Home => scroll_preview(app, isize::MIN),
         Action::End => scroll_preview(app, isize::MAX),
-        Action::Back => app.screen = Screen::Questions,
+        Action::Back => {
+            app.screen = Screen::Questions;
+            app.back_wait = true;
+        }
         _ => {}
     }
 }
@@ -324,6 +396,31 @@ fn export_dialog(app: &mut App, action: Action) -> Vec<Effect> {
         match action {
             Action::Yes => return export(app, true),
             Action::No | Action::Escape | Action::Quit => d.confirm_overwrite = false,
+            _ => {}
+        }
+        return vec![];
+    }
+    if d.confirm_assumptions {
+        match action {
+            Action::Yes => {
+                d.confirm_assumptions = false;
+                d.assumptions_accepted = true;
+                return export(app, false);
+            }
+            // Back to the first of them, to answer it.
+            Action::No => {
+                d.confirm_assumptions = false;
+                app.overlay = None;
+                let first = crate::memo::assumptions(&app.ws.library, &app.effective())
+                    .first()
+                    .map(|id| id.to_string());
+                if let Some(id) = first {
+                    app.goto_question(&id);
+                    app.screen = Screen::Questions;
+                    app.pane = Pane::Answer;
+                }
+            }
+            Action::Escape | Action::Quit => d.confirm_assumptions = false,
             _ => {}
         }
         return vec![];
@@ -357,8 +454,13 @@ fn export_dialog(app: &mut App, action: Action) -> Vec<Effect> {
             d.lang = (d.lang + if matches!(a, Action::Left) { n - 1 } else { 1 }) % n;
         }
         (ExportFocus::Notes, Action::Left | Action::Right | Action::Toggle) => d.notes = !d.notes,
-        (ExportFocus::Path, Action::Insert(s)) => d.path.insert(&s),
-        (ExportFocus::Path, Action::Back) => {
+        (ExportFocus::Path, Action::Insert(s)) => {
+            let taken = d.path.insert(&s);
+            if !taken {
+                d.error = Some(strings::get(app.lang).paste_refused.into());
+            }
+        }
+        (ExportFocus::Path, Action::Back | Action::BackHeld) => {
             d.path.delete_back();
         }
         (ExportFocus::Path, Action::Left) => d.path.left(),
@@ -382,6 +484,13 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
     let missing = answers.missing(&app.ws.library);
     if let Some(first) = missing.first() {
         app.export.error = Some(strings::missing_answers(missing.len(), first, app.lang));
+        return vec![];
+    }
+    // Questions left at their defaults are the drafter's assumptions: said before export.
+    if !app.export.assumptions_accepted
+        && !crate::memo::assumptions(&app.ws.library, &answers).is_empty()
+    {
+        app.export.confirm_assumptions = true;
         return vec![];
     }
     let opts = ExportOptions {

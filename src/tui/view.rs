@@ -17,10 +17,15 @@ use super::strings;
 /// Below this the screens do not fit; the window says so instead.
 pub const MIN_SIZE: (u16, u16) = (40, 12);
 
+/// Whether a window of this size shows only the request to enlarge it.
+pub fn too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
+}
+
 pub fn view(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        too_small(frame, app, area);
+    if too_small((area.width, area.height)) {
+        draw_too_small(frame, app, area);
         return;
     }
     let [header, body, footer] = Layout::vertical([
@@ -53,17 +58,19 @@ pub fn view(frame: &mut Frame, app: &App) {
     match app.overlay {
         Some(Overlay::Help) => dialogs::help(frame, app, area),
         Some(Overlay::Export) => dialogs::export(frame, app, area),
+        Some(Overlay::ConfirmQuit) => dialogs::confirm_quit(frame, app, area),
         None => {}
     }
 }
 
-fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
     let lines = vec![
         Line::from(s.too_small).style(Style::new().add_modifier(Modifier::BOLD)),
         Line::from(strings::minimum(MIN_SIZE.0, MIN_SIZE.1, app.lang)),
+        Line::from(s.too_small_quit).style(dim()),
     ];
-    let top = area.height.saturating_sub(2) / 2;
+    let top = area.height.saturating_sub(3) / 2;
     let [_, middle] = Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
     let lines = crate::wrap::wrap_all(&lines, usize::from(area.width));
     frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), middle);
@@ -71,9 +78,7 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 
 fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
-    let (answered, total) = app.visible_items().fold((0, 0), |(a, t), i| {
-        (a + usize::from(app.answered(i)), t + 1)
-    });
+    let (answered, left) = app.progress();
     let screen = match app.screen {
         Screen::Questions => app.sections()[app.section_of_pos()].title,
         Screen::Review => s.review,
@@ -84,7 +89,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         Span::raw(" · "),
         Span::raw(screen),
         Span::raw(" · "),
-        Span::raw(strings::progress(answered, total, app.lang)),
+        Span::raw(strings::progress(answered, left, app.lang)),
     ]);
     let left_width = left.width() as u16 + 2;
     frame.render_widget(

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end test of the questionnaire: the release binary in tmux, driven with keys as a
-# user would. A whole session in Japanese ending in an exported document; a 20x5 window;
-# Ctrl-C giving the terminal back; kill -9 in the middle of a session leaving an answers
-# file that builds, and the session resuming where it stopped.
+# user would. A whole session in Japanese ending in an exported document, with a Japanese
+# amount, a letter in a number and a held Backspace; a 20x5 window that takes no keys;
+# Ctrl-Z and fg; Ctrl-C giving the terminal back; a save that fails and the exit code it
+# leaves; kill -9 in the middle of a session leaving an answers file that builds, and the
+# session resuming where it stopped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -71,45 +73,73 @@ keys "教育情報ネットワーク移管" Enter
 for _ in $(seq 50); do [ -f "$WORK/secdraft-answers.toml" ] && break; sleep 0.1; done
 [ -f "$WORK/secdraft-answers.toml" ] || fail "no answers file after the first answer"
 check "$WORK/secdraft-answers.toml" 'project_name = "教育情報ネットワーク移管"'
-wait_for "· customer ─"
+wait_for "発注者（甲）の名称を入力"
 keys "サンプル市" Enter
-wait_for "· vendor ─"
+wait_for "受託者（乙）の名称を入力"
 keys "受託者株式会社" Enter
-wait_for "· date ─"
+# A date in the era calendar is saved as the ISO date shown before Enter.
+wait_for "本特約の締結日を入力"
+keys "令和8年4月1日"
+wait_for "→ 2026-04-01 として保存します"
 keys Enter
 # The main contract and the signature block: one named, the rest left to fill by hand.
-wait_for "· main_contract ─"
+wait_for "原契約の名称を入力"
 keys "システム開発基本契約" Enter
-wait_for "· main_contract_date ─"
+wait_for "原契約の締結日を入力"
 keys Enter Enter Enter Enter Enter
-wait_for "customer_type"
+wait_for "発注者（甲）の種別を選んで"
 # サンプル市 reads as a local government: its type is preselected, Enter confirms it.
 wait_for "● 地方公共団体"
 keys Enter
-wait_for "contract_type"
+wait_for "本件業務の契約類型を選んで"
 check "$WORK/secdraft-answers.toml" 'customer_type = "local_government"'
 check "$WORK/secdraft-answers.toml" 'main_contract = "システム開発基本契約"'
+check "$WORK/secdraft-answers.toml" 'date = "2026-04-01"'
 keys Enter
-wait_for "budget_jpy"
-keys 104800500
-wait_for "= 104,800,500円"
+wait_for "本件業務の契約金額（円）を入力"
+# A letter in a number is text, refused in words, not a command that quits.
+keys 1000q
+wait_for "数として読めません"
+keys BSpace BSpace BSpace BSpace BSpace
+# The amount as written in Japanese, with the value it will be saved as.
+keys "1億480万500円"
+wait_for "→ 104,800,500円 として保存します"
 keys Enter
-wait_for "design_documents"
+wait_for "作成済み又は作成予定の文書"
 keys Enter
-wait_for "personal_data ─"
+wait_for "個人データを取り扱いますか"
 keys Enter
-wait_for "personal_data_kinds"
+wait_for "取り扱う個人データの種類"
 # Space toggles: basic and sensitive data.
 keys Space Down Space Enter
-wait_for "data_subjects"
+wait_for "個人データの本人の数"
 keys 47839 Enter
-wait_for "data_location"
+wait_for "個人データを保管・処理する場所"
+check "$WORK/secdraft-answers.toml" 'budget_jpy = 104800500'
+# Backspace held down goes back one question and leaves the answer there whole.
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+wait_for "個人データの本人の数"
+sleep 0.3
+screen | grep -qF "> 47839" || fail "a held Backspace ate the previous answer"
+keys Enter
+wait_for "個人データを保管・処理する場所"
 
-# A tiny window says so, and the questionnaire comes back when it grows again.
+# A tiny window says so, takes no key, and the questionnaire comes back when it grows.
 T resize-window -t e2e -x 20 -y 5
 wait_for "画面が小さすぎます"
+keys Enter
+sleep 0.3
 T resize-window -t e2e -x 100 -y 30
-wait_for "data_location"
+wait_for "個人データを保管・処理する場所"
+grep -q "^data_location" "$WORK/secdraft-answers.toml" && fail "Enter answered a question while the window was too small"
+
+# Ctrl-Z gives the terminal back to the shell; fg brings the whole screen back.
+keys C-z
+wait_for "Stopped"
+[ "$(T display -p -t e2e '#{alternate_on}')" = "0" ] || fail "the alternate screen is on while stopped"
+keys "clear; fg; echo EXIT=\$?" Enter
+wait_for "個人データを保管・処理する場所"
+wait_for "┌ セクション"
 
 enter_until "┌ 回答の確認"
 check "$WORK/secdraft-answers.toml" 'personal_data_kinds = ["basic", "sensitive"]'
@@ -154,6 +184,22 @@ wait_for "MODE2="
 screen | grep -qF "MODE2=COOKED" || fail "the terminal was left in raw mode after SIGTERM"
 T kill-session -t e2e
 
+# ---------------------------------------------------------------- a save that fails
+# The folder of the answers file does not exist: the session stays open and says so in
+# Japanese; quitting asks first, and the exit code is not 0.
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "bash --norc --noprofile"
+keys "cd '$WORK' && '$BIN' --answers '$WORK/missing/answers.toml'; echo EXIT=\$?" Enter
+wait_for "案件名（本件業務の名称）を入力してください。"
+keys "案件" Enter
+wait_for "保存先のフォルダがありません"
+wait_for "発注者（甲）の名称を入力"
+keys Escape
+wait_for "┌ 終了の確認"
+keys y
+wait_for "EXIT=1"
+wait_for "保存できないまま終了しました"
+T kill-session -t e2e
+
 # ---------------------------------------------------------------- kill -9, then resume
 SAVED="$WORK/killed.toml"
 # exec: the pane's process is the questionnaire itself, so kill -9 hits it.
@@ -161,15 +207,15 @@ T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --answers '$SAVED'"
 T set-option -t e2e remain-on-exit on
 wait_for "当事者・案件"
 keys "案件" Enter
-wait_for "· customer ─"
+wait_for "発注者（甲）の名称を入力"
 keys "甲" Enter "乙" Enter Enter Enter Enter Enter Enter Enter Enter
-wait_for "customer_type"
+wait_for "発注者（甲）の種別を選んで"
 keys Enter Enter 5000000 Enter Enter
-wait_for "personal_data ─"
+wait_for "個人データを取り扱いますか"
 # No personal data: the data questions are skipped.
 keys n
-wait_for "dmz ─"
-enter_until "· stance ─"
+wait_for "DMZ又はインターネットに公開される"
+enter_until "起案の立場を選んで"
 # Half-way through the liability section, with a number typed but not confirmed.
 keys Down
 PID="$(T display -p -t e2e '#{pane_pid}')"
@@ -184,7 +230,7 @@ T kill-session -t e2e
 # Resuming (in English) opens the first question not answered.
 T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --ui-lang en --answers '$SAVED'"
 T set-option -t e2e remain-on-exit on
-wait_for "· stance ─"
+wait_for "Which drafting position should the rider take?"
 wait_for "Sections"
 enter_until "┌ Review"
 keys e
@@ -194,9 +240,12 @@ wait_for "Exported: $WORK/killed.html"
 check "$WORK/killed.html" "<html"
 check "$WORK/killed.html" "第1条"
 check "$WORK/killed.html" "5,000,000円"
+# q closes the review; Esc on the questions, with nothing unconfirmed, quits.
 keys q
+wait_for "┌ Question"
+keys Escape
 for _ in $(seq 50); do [ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] && break; sleep 0.1; done
-[ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] || fail "q did not quit"
+[ "$(T display -p -t e2e '#{pane_dead}')" = "1" ] || fail "Esc did not quit"
 builds "$SAVED" "the resumed session's answers do not build"
 
 # A hang-up (the window closed) ends the questionnaire instead of leaving it spinning.
@@ -212,4 +261,4 @@ if kill -0 "$PID" 2>/dev/null; then
 fi
 builds "$SAVED" "the answers file does not build after a hang-up"
 
-echo "ok: tui end-to-end (session, export, 20x5, Ctrl-C, SIGTERM, kill -9, resume, hang-up)"
+echo "ok: tui end-to-end (session, Japanese amount and date, 1000q, held Backspace, export, 20x5, Ctrl-Z/fg, Ctrl-C, SIGTERM, failed save, kill -9, resume, hang-up)"

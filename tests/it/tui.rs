@@ -248,14 +248,100 @@ fn input_is_validated_as_it_is_typed() {
         [Action::Back, Action::Insert("104,800,500".into())],
     );
     assert_eq!(app.parsed(), Ok(Value::Int(104_800_500)));
-    send(&mut app, [Action::Insert("x".into())]);
-    assert_eq!(app.parsed(), Err("Enter a number.".into()));
+    // A letter in a number is text to refuse, not a command: `1000q` does not quit.
+    let effects = send(&mut app, [Action::Insert("q".into())]);
+    assert!(effects.is_empty());
+    assert!(app.parsed().unwrap_err().starts_with("Not a number"));
     // A party's name is required, the date must exist.
     app.goto(0);
     assert!(send(&mut app, [Action::Confirm]).is_empty());
     app.goto(3);
     send(&mut app, [Action::Insert("2026-02-30".into())]);
-    assert_eq!(app.parsed(), Err("Enter a real date as YYYY-MM-DD.".into()));
+    assert_eq!(app.parsed(), Err("There is no such date.".into()));
+}
+
+/// Types `text` into the field of the question `id` (cleared first) and reads it.
+fn typed(app: &mut App, id: &str, text: &str) -> Result<Value, String> {
+    assert!(app.goto_question(id));
+    while let Input::Field(f) = &app.input
+        && !f.is_empty()
+    {
+        send(app, [Action::BackHeld]);
+    }
+    for c in text.chars() {
+        send(app, [Action::Insert(c.to_string())]);
+    }
+    app.parsed()
+}
+
+#[test]
+fn amounts_and_dates_are_read_as_written_and_shown_before_they_are_saved() {
+    let mut app = new_app(Answers::default(), Lang::Ja);
+    assert_eq!(
+        typed(&mut app, "budget_jpy", "2億5000万円"),
+        Ok(Value::Int(250_000_000))
+    );
+    let shown = screens::screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("→ 250,000,000円 として保存します"),
+        "{shown}"
+    );
+    assert_eq!(
+        typed(&mut app, "budget_jpy", "２５０，０００，０００"),
+        Ok(Value::Int(250_000_000))
+    );
+    assert_eq!(
+        typed(&mut app, "budget_jpy", "1.5億"),
+        Ok(Value::Int(150_000_000))
+    );
+    assert!(
+        typed(&mut app, "budget_jpy", "-5")
+            .unwrap_err()
+            .contains("負の数")
+    );
+    assert!(
+        typed(&mut app, "budget_jpy", "99999999999999999999")
+            .unwrap_err()
+            .contains("大きすぎ")
+    );
+    send(&mut app, [Action::Confirm]);
+    assert!(app.goto_question("budget_jpy"), "still on the amount");
+    // Persons where personal data is held: at least one.
+    let mut with_data = Answers::default();
+    with_data
+        .given
+        .insert("personal_data".into(), Value::Bool(true));
+    let mut app = new_app(with_data, Lang::Ja);
+    assert_eq!(
+        typed(&mut app, "data_subjects", "12万人"),
+        Ok(Value::Int(120_000))
+    );
+    assert!(typed(&mut app, "data_subjects", "0").is_err());
+    // A date in the era calendar is saved as the ISO date it shows.
+    app.goto(3);
+    send(&mut app, [Action::Insert("令和8年4月1日".into())]);
+    assert_eq!(app.parsed(), Ok(Value::Str("2026-04-01".into())));
+    let shown = screens::screen(&mut app, 100, 30);
+    assert!(shown.contains("→ 2026-04-01 として保存します"), "{shown}");
+    let effects = send(&mut app, [Action::Confirm]);
+    assert!(last_save(&effects).contains("date = \"2026-04-01\""));
+}
+
+#[test]
+fn typed_text_is_saved_exactly_as_typed() {
+    let mut app = new_app(Answers::default(), Lang::En);
+    let name = "  株式会社　甲  {{ x }} ";
+    send(&mut app, [Action::Insert(name.into())]);
+    let effects = send(&mut app, [Action::Confirm]);
+    assert_eq!(app.answers.meta.project_name, name);
+    assert!(last_save(&effects).contains(&format!("project_name = \"{name}\"")));
+    // A paste with a line break inside is refused whole and said so.
+    send(&mut app, [Action::Insert("甲\n乙".into())]);
+    assert!(matches!(&app.input, Input::Field(f) if f.is_empty()));
+    assert!(app.status.as_ref().unwrap().text.contains("line break"));
+    // Spaces alone are not a name.
+    send(&mut app, [Action::Insert("   ".into())]);
+    assert!(app.parsed().unwrap_err().contains("Spaces alone"));
 }
 
 #[test]

@@ -62,10 +62,10 @@ fn options<'a>(names: impl Iterator<Item = &'a str>, chosen: usize) -> Vec<Span<
 pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
     let d = &app.export;
-    let rect = centred(area, 76, 10);
-    clear(frame, rect);
+    let width = 76.min(area.width.saturating_sub(2));
+    let asking = d.confirm_overwrite || d.confirm_assumptions;
     let row = |focus: ExportFocus, label: &str, mut value: Vec<Span<'static>>| {
-        let on = d.focus == focus && !d.confirm_overwrite;
+        let on = d.focus == focus && !asking;
         let mut spans = vec![
             Span::styled(if on { "▶ " } else { "  " }, Style::new().fg(Color::Cyan)),
             Span::styled(
@@ -79,9 +79,7 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     let notes = usize::from(!d.notes);
     // The path scrolls within its line: "▶ ", the label and ": " come first.
     let label = unicode_width::UnicodeWidthStr::width(s.path) as u16 + 4;
-    let (shown, column) = d
-        .path
-        .window(usize::from(rect.width.saturating_sub(2 + label)));
+    let (shown, column) = d.path.window(usize::from(width.saturating_sub(2 + label)));
     let mut lines = vec![
         row(
             ExportFocus::Format,
@@ -108,27 +106,58 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
         ),
         Line::raw(""),
     ];
+    let ask = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
     if d.confirm_overwrite {
-        lines.push(Line::styled(
-            s.overwrite,
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        ));
+        lines.push(Line::styled(s.overwrite, ask));
+    } else if d.confirm_assumptions {
+        lines.push(Line::styled(s.assumptions, ask));
+        for (prompt, value) in app.assumptions() {
+            lines.push(Line::raw(format!("・{prompt} → {value}")));
+        }
+        lines.push(Line::styled(s.assumptions_keys, ask));
     } else if let Some(e) = &d.error {
         lines.push(Line::styled(e.clone(), Style::new().fg(Color::Red)));
     }
     let title_hint = Line::styled(format!(" {} ", s.export_hint), dim());
-    let lines = crate::wrap::wrap_all(&lines, usize::from(rect.width.saturating_sub(2)));
+    let lines = crate::wrap::wrap_all(&lines, usize::from(width.saturating_sub(2)));
+    let rect = centred(area, width, (lines.len() as u16 + 2).max(10));
+    clear(frame, rect);
     frame.render_widget(
         Paragraph::new(lines).block(block(s.export, true).title_bottom(title_hint)),
         rect,
     );
-    if d.focus == ExportFocus::Path && !d.confirm_overwrite {
+    if d.focus == ExportFocus::Path && !asking {
         let x = rect.x + 1 + label + column as u16;
         let y = rect.y + 4;
         if x < rect.right().saturating_sub(1) && y < rect.bottom().saturating_sub(1) {
             frame.set_cursor_position(Position::new(x, y));
         }
     }
+}
+
+/// Asks before quitting loses typing or unsaved answers.
+pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
+    let s = strings::get(app.lang);
+    let why = if app.save_error.is_some() {
+        s.quit_unsaved
+    } else {
+        s.quit_typing
+    };
+    let width = 60.min(area.width.saturating_sub(2));
+    let lines = crate::wrap::wrap_all(
+        &[
+            Line::raw(why),
+            Line::raw(""),
+            Line::styled(
+                s.quit_keys,
+                Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            ),
+        ],
+        usize::from(width.saturating_sub(2)),
+    );
+    let rect = centred(area, width, lines.len() as u16 + 2);
+    clear(frame, rect);
+    frame.render_widget(Paragraph::new(lines).block(block(s.quit_title, true)), rect);
 }
 
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {

@@ -15,36 +15,51 @@ use crate::value::Value;
 use crate::wrap::{wrap_all, wrap_line};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let side = (area.width / 3).clamp(20, 30);
+    let side = (area.width / 3).clamp(12, 30);
     let [left, right] =
         Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(area);
     sections(frame, app, left);
     let inner = usize::from(right.width.saturating_sub(2));
     let question = wrap_all(&question_lines(app, inner), inner);
     let wanted = question.len() as u16 + 2;
-    // The help keeps at least four lines; the question takes what it needs of the rest.
-    let height = wanted.min(right.height.saturating_sub(4).max(3));
+    // The question takes what it needs; the help yields first (hidden below three lines).
+    let height = if right.height.saturating_sub(wanted) < 3 {
+        right.height
+    } else {
+        wanted
+    };
     let [top, bottom] =
         Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(right);
+    // Where the question does not fit, its start scrolls away, never the input line: the
+    // field and one line of its message stay in view.
+    let field_row = match &app.input {
+        Input::Field(_) => Some(wrap_line(&prompt(app), inner).len() + 1),
+        _ => None,
+    };
+    let rows = usize::from(height.saturating_sub(2));
+    let scroll = field_row.map_or(0, |r| (r + 2).saturating_sub(rows)) as u16;
     let s = strings::get(app.lang);
     let title = match app.item() {
-        Item::Meta(k) => format!("{} · {}", s.meta_section, k.name()),
-        Item::Question(q) => {
-            let n = app.visible_items().position(|i| i == app.pos).unwrap_or(0) + 1;
-            let total = app.visible_items().count();
-            format!("{n}/{total} · {}", app.question(q).id)
-        }
+        Item::Meta(_) => s.meta_section,
+        Item::Question(_) => s.question,
     };
     let focus = app.pane == Pane::Answer;
-    frame.render_widget(Paragraph::new(question).block(block(&title, focus)), top);
-    if let (Input::Field(f), true) = (&app.input, focus) {
-        // The field's line: after the prompt and a blank line, behind "> ".
-        let prompt_lines = wrap_line(&prompt(app), inner).len() as u16;
-        let y = top.y + 1 + prompt_lines + 1;
+    frame.render_widget(
+        Paragraph::new(question)
+            .scroll((scroll, 0))
+            .block(block(title, focus)),
+        top,
+    );
+    if let (Input::Field(f), true, Some(row)) = (&app.input, focus, field_row) {
+        // The field's line: behind "> ".
+        let y = top.y + 1 + row as u16 - scroll;
         let x = top.x + 3 + f.window(inner.saturating_sub(2)).1 as u16;
         if y < top.bottom().saturating_sub(1) && x < top.right().saturating_sub(1) {
             frame.set_cursor_position(Position::new(x, y));
         }
+    }
+    if bottom.height < 3 {
+        return;
     }
     let help = wrap_all(
         &help_lines(app),
@@ -69,12 +84,12 @@ fn sections(frame: &mut Frame, app: &App, area: Rect) {
         .map(|(i, sec)| {
             let mark = if i == current {
                 "▶"
-            } else if sec.answered == sec.items.len() {
+            } else if sec.answered == sec.counted {
                 "✓"
             } else {
                 " "
             };
-            let count = format!("{}/{}", sec.answered, sec.items.len());
+            let count = format!("{}/{}", sec.answered, sec.counted);
             // The count always shows; a long name gives way.
             let name = truncate(
                 &format!("{mark} {}", sec.title),
@@ -188,9 +203,12 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             ]));
             lines.push(match (app.parsed(), app.item()) {
                 (Ok(Value::Int(n)), Item::Question(q)) => Line::styled(
-                    format!("= {}", app.question(q).describe(&Value::Int(n), lang)),
+                    strings::will_save(&app.question(q).describe(&Value::Int(n), lang), lang),
                     dim(),
                 ),
+                (Ok(Value::Str(date)), Item::Meta(k)) if k.is_date() && !date.is_empty() => {
+                    Line::styled(strings::will_save(&date, lang), dim())
+                }
                 (Ok(_), _) => Line::raw(""),
                 (Err(e), _) if f.is_empty() => Line::styled(e, dim()),
                 (Err(e), _) => Line::styled(e, Style::new().fg(Color::Red)),
@@ -218,13 +236,15 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             Style::new().add_modifier(Modifier::BOLD),
         ));
         let mut sources: Vec<&str> = Vec::new();
+        let mut titles: Vec<&str> = Vec::new();
         for &c in clauses {
             let clause = &lib.clauses[c];
-            lines.push(Line::raw(format!(
-                "・{} ({})",
-                clause.title.get(lang),
-                clause.id
-            )));
+            // A clause's stance variants share its title: listed once.
+            let title = clause.title.get(lang).as_str();
+            if !titles.contains(&title) {
+                titles.push(title);
+                lines.push(Line::raw(format!("・{title}")));
+            }
             for id in &clause.sources {
                 if !sources.contains(&id.as_str()) {
                     sources.push(id);
