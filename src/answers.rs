@@ -8,6 +8,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::{Diagnostic, Diagnostics, LineIndex, shown_key, toml_diagnostic};
+use crate::lang::Bilingual;
 use crate::library::Library;
 use crate::value::Value;
 
@@ -191,10 +192,14 @@ impl Answers {
             let k = key.get_ref().as_str();
             let Some(meta_key) = MetaKey::parse(k) else {
                 let names: Vec<&str> = MetaKey::ALL.iter().map(|m| m.name()).collect();
+                let names = names.join(", ");
                 diags.push(
-                    Diagnostic::new(
+                    Diagnostic::said(
                         file,
-                        format!("unknown key (meta keys: {})", names.join(", ")),
+                        Bilingual::new(
+                            format!("不明なキーです（[meta] のキー: {names}）"),
+                            format!("unknown key (meta keys: {names})"),
+                        ),
                     )
                     .at(at(&key.span()))
                     .key(&format!("meta.{}", shown_key(k))),
@@ -203,29 +208,53 @@ impl Answers {
             };
             let problem = match value.get_ref() {
                 toml::Value::String(s) => match bidi(s) {
-                    Some(c) => Some(format!(
-                        "contains the bidirectional control character U+{:04X}, which can show \
-                         the text in another order than it is read; remove it",
-                        u32::from(c)
+                    Some(c) => Some(Bilingual::new(
+                        format!(
+                            "文字の表示順を入れ替える制御文字 U+{:04X} が含まれています。読む順と\
+                             異なる順に表示されるおそれがあるため、削除してください",
+                            u32::from(c)
+                        ),
+                        format!(
+                            "contains the bidirectional control character U+{:04X}, which can \
+                             show the text in another order than it is read; remove it",
+                            u32::from(c)
+                        ),
                     )),
-                    None if s.chars().any(char::is_control) => Some(format!(
-                        "contains the control character U+{:04X} (a line break or tab): \
-                         [meta] values are one line, printed as written; remove it",
-                        s.chars().find(|c| c.is_control()).map_or(0, u32::from)
-                    )),
+                    None if s.chars().any(char::is_control) => {
+                        let c = s.chars().find(|c| c.is_control()).map_or(0, u32::from);
+                        Some(Bilingual::new(
+                            format!(
+                                "制御文字 U+{c:04X}（改行又はタブ）が含まれています。[meta] の値は\
+                                 1行で、書かれたとおりに印字されます。削除してください"
+                            ),
+                            format!(
+                                "contains the control character U+{c:04X} (a line break or \
+                                 tab): [meta] values are one line, printed as written; remove it"
+                            ),
+                        ))
+                    }
                     None if meta_key.is_date() && crate::format::parse_date(s).is_none() => {
-                        Some(format!("\"{s}\" is not a date (YYYY-MM-DD)"))
+                        Some(Bilingual::new(
+                            format!("「{s}」は日付ではありません（YYYY-MM-DD で書いてください）"),
+                            format!("\"{s}\" is not a date (YYYY-MM-DD)"),
+                        ))
                     }
                     None => {
                         answers.meta.set(meta_key, s);
                         None
                     }
                 },
-                other => Some(format!("expected a string, found {}", other.type_str())),
+                other => Some(Bilingual::new(
+                    format!(
+                        "文字列で書いてください（{} が書かれています）",
+                        other.type_str()
+                    ),
+                    format!("expected a string, found {}", other.type_str()),
+                )),
             };
             if let Some(message) = problem {
                 diags.push(
-                    Diagnostic::new(file, message)
+                    Diagnostic::said(file, message)
                         .at(at(&value.span()))
                         .key(&format!("meta.{k}")),
                 );
@@ -234,14 +263,24 @@ impl Answers {
         for (key, value) in raw.answers.unwrap_or_default() {
             let k = key.get_ref().as_str();
             let Some(q) = library.question(k) else {
-                let hint =
-                    crate::error::did_you_mean(k, library.questions.iter().map(|q| q.id.as_str()))
-                        .map(|c| format!(" (did you mean `{c}`?)"))
-                        .unwrap_or_default();
+                let near =
+                    crate::error::did_you_mean(k, library.questions.iter().map(|q| q.id.as_str()));
+                let (ja, en) = near.map_or_else(Default::default, |c| {
+                    (
+                        format!("（`{c}` のことですか？）"),
+                        format!(" (did you mean `{c}`?)"),
+                    )
+                });
                 diags.push(
-                    Diagnostic::new(file, format!("unknown question id{hint}"))
-                        .at(at(&key.span()))
-                        .key(&shown_key(k)),
+                    Diagnostic::said(
+                        file,
+                        Bilingual::new(
+                            format!("不明な質問IDです{ja}"),
+                            format!("unknown question id{en}"),
+                        ),
+                    )
+                    .at(at(&key.span()))
+                    .key(&shown_key(k)),
                 );
                 continue;
             };
@@ -253,7 +292,7 @@ impl Answers {
                 Ok(v) => {
                     answers.given.insert(k.to_string(), v);
                 }
-                Err(m) => diags.push(Diagnostic::new(file, m).at(at(&value.span())).key(k)),
+                Err(m) => diags.push(Diagnostic::said(file, m).at(at(&value.span())).key(k)),
             }
         }
         answers.overrides = crate::overrides::read(
@@ -275,7 +314,16 @@ impl Answers {
             .into_iter()
             .filter(|id| !rejected.iter().any(|k| k == id))
         {
-            diags.push(Diagnostic::new(file, "a required answer is missing").key(id));
+            diags.push(
+                Diagnostic::said(
+                    file,
+                    Bilingual::new(
+                        "必須の回答がありません".to_string(),
+                        "a required answer is missing".to_string(),
+                    ),
+                )
+                .key(id),
+            );
         }
         if diags.is_empty() {
             Ok(answers)

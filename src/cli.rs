@@ -291,7 +291,11 @@ fn memo(lib: &LibraryArgs, args: &MemoArgs) -> Result<()> {
 fn questionnaire(lib: &LibraryArgs, answers: Option<PathBuf>, lang: Lang) -> Result<()> {
     let ws = lib.load()?;
     let path = answers.unwrap_or_else(|| PathBuf::from("secdraft-answers.toml"));
-    let answers = ws.read_session(&path)?.unwrap_or_default();
+    // The officer reads what is wrong with the answers file in the questionnaire's language.
+    let answers = ws
+        .read_session(&path)
+        .map_err(|e| BadInput(e.in_lang(lang)))?
+        .unwrap_or_default();
     let shown = path.display().to_string();
     match crate::tui::run(&ws, path, answers, lang).context("secdraft")? {
         None => Ok(()),

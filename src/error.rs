@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::lang::{Bilingual, Lang};
+
 /// One problem in an input file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -14,6 +16,9 @@ pub struct Diagnostic {
     /// The key (field) at fault, e.g. `body.ja` or `personal_data_kinds`.
     pub key: Option<String>,
     pub message: String,
+    /// The message in Japanese, where the problem is in what an officer or counsel wrote
+    /// (the answers file): the questionnaire says it in the user's language.
+    pub message_ja: Option<Box<str>>,
 }
 
 impl Diagnostic {
@@ -24,6 +29,29 @@ impl Diagnostic {
             id: None,
             key: None,
             message: message.into(),
+            message_ja: None,
+        }
+    }
+
+    /// A problem stated in both languages.
+    pub fn said(file: &str, message: Bilingual<String>) -> Self {
+        Diagnostic {
+            message_ja: Some(message.ja.into()),
+            ..Diagnostic::new(file, message.en)
+        }
+    }
+
+    /// The diagnostic in one language: the place as it is, the message in Japanese where
+    /// there is one (English otherwise).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match (&self.message_ja, lang) {
+            (Some(ja), Lang::Ja) => Diagnostic {
+                message: ja.to_string(),
+                message_ja: None,
+                ..self.clone()
+            }
+            .to_string(),
+            _ => self.to_string(),
         }
     }
 
@@ -64,6 +92,13 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
+impl Diagnostics {
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let lines: Vec<String> = self.0.iter().map(|d| d.in_lang(lang)).collect();
+        lines.join("\n")
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, d) in self.0.iter().enumerate() {
@@ -90,6 +125,13 @@ pub enum Error {
 }
 
 impl Error {
+    /// The problems in one language (see [`Diagnostic::in_lang`]).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Error::Library(d) | Error::Answers(d) | Error::Render(d) => d.in_lang(lang),
+        }
+    }
+
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::Library(d) | Error::Answers(d) | Error::Render(d) => &d.0,
@@ -157,6 +199,11 @@ pub fn shown_key(k: &str) -> String {
 /// A TOML error as a diagnostic with its position and, where the parser's message does
 /// not say it, the key: the one written on the line of the error, under its table (keys
 /// of `bare_table` are named without it, as the answers file names question ids).
+/// A TOML parser's message with a Japanese lead: the detail is the parser's own words.
+fn toml_words(msg: String) -> Bilingual<String> {
+    Bilingual::new(format!("TOML の書式に誤りがあります（{msg}）"), msg)
+}
+
 pub fn toml_diagnostic(
     e: &toml::de::Error,
     text: &str,
@@ -165,7 +212,7 @@ pub fn toml_diagnostic(
 ) -> Diagnostic {
     let mut msg = e.message().trim().replace('\n', " ");
     let Some(span) = e.span() else {
-        return Diagnostic::new(file, msg);
+        return Diagnostic::said(file, toml_words(msg));
     };
     let start = text.floor_char_boundary(span.start.min(text.len()));
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -191,7 +238,7 @@ pub fn toml_diagnostic(
     if msg.contains("as i128") {
         msg = "the number does not fit in a 64-bit integer".into();
     }
-    let d = Diagnostic::new(file, msg).at(Some(line_col(text, span.start)));
+    let d = Diagnostic::said(file, toml_words(msg)).at(Some(line_col(text, span.start)));
     match key.filter(|k| !k.is_empty()) {
         Some(k) => d.key(&shown_key(&k)),
         None => d,

@@ -31,9 +31,10 @@ pub const LIBRARY_FILE_LIMIT: u64 = 64 << 20;
 
 /// Reads a text input: a regular file only (a FIFO, a device or `/dev/zero` is refused
 /// before it is opened, so nothing blocks or reads without end), at most `limit` bytes.
-fn read_input(path: &Path, limit: u64) -> Result<String, Diagnostic> {
+/// The problem is boxed: a diagnostic is large, and most reads succeed.
+fn read_input(path: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
     let shown = path.display().to_string();
-    let fail = |m: String| Diagnostic::new(&shown, m);
+    let fail = |m: String| Box::new(Diagnostic::new(&shown, m));
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     if !meta.is_file() {
         return Err(fail(
@@ -62,7 +63,7 @@ fn read_input(path: &Path, limit: u64) -> Result<String, Diagnostic> {
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
             usize::MAX,
         );
-        fail("stream did not contain valid UTF-8".into()).at(Some((line, col)))
+        Box::new(fail("stream did not contain valid UTF-8".into()).at(Some((line, col))))
     })
 }
 
@@ -87,7 +88,7 @@ fn read_dir(dir: &Path, ext: &str) -> Result<Vec<(String, String)>, Diagnostics>
         }
         match read_input(&path, LIBRARY_FILE_LIMIT) {
             Ok(text) => files.push((path.display().to_string(), text)),
-            Err(d) => diags.push(d),
+            Err(d) => diags.push(*d),
         }
     }
     files.sort();
@@ -234,7 +235,8 @@ impl Workspace {
 }
 
 fn read_text(path: &Path) -> Result<(String, String), Error> {
-    let text = read_input(path, ANSWERS_LIMIT).map_err(|d| Error::Answers(Diagnostics(vec![d])))?;
+    let text =
+        read_input(path, ANSWERS_LIMIT).map_err(|d| Error::Answers(Diagnostics(vec![*d])))?;
     Ok((text, path.display().to_string()))
 }
 

@@ -311,7 +311,7 @@ fn question(r: &mut Reader, raw: Spanned<RawQuestion>) -> (Question, Origin) {
             .fields
             .push(("default".into(), r.pos(d.span().start)));
         kind.read(d.get_ref())
-            .map_err(|m| r.diags.push(origin.diag(&id, Some("default"), m)))
+            .map_err(|m| r.diags.push(origin.diag(&id, Some("default"), m.en)))
             .ok()
     });
     let choices: Vec<Choice> = raw

@@ -216,9 +216,17 @@ impl Kind {
     }
 
     /// Reads a TOML value as a value of this kind (types only; ranges are `Question::check`).
-    pub fn read(self, v: &toml::Value) -> Result<Value, String> {
+    /// The value as written in the answers file, or what is wrong with it (in both
+    /// languages: the officer reads it in the questionnaire's).
+    pub fn read(self, v: &toml::Value) -> Result<Value, Bilingual<String>> {
         let got = v.type_str();
-        let wrong = || Err(format!("expected {}, found {got}", self.expected()));
+        let (ja, en) = self.expected();
+        let wrong = || {
+            Err(Bilingual::new(
+                format!("{ja}で書いてください（{got} が書かれています）"),
+                format!("expected {en}, found {got}"),
+            ))
+        };
         match (self, v) {
             (Kind::Bool, toml::Value::Boolean(b)) => Ok(Value::Bool(*b)),
             (Kind::Int | Kind::Yen, toml::Value::Integer(i)) => Ok(Value::Int(*i)),
@@ -228,19 +236,24 @@ impl Kind {
                 .map(|i| i.as_str().map(str::to_string).ok_or(()))
                 .collect::<Result<Vec<_>, ()>>()
                 .map(Value::List)
-                .map_err(|()| "expected a list of strings".to_string()),
+                .map_err(|()| {
+                    Bilingual::new(
+                        "選択肢の値（文字列）の配列で書いてください".to_string(),
+                        "expected a list of strings".to_string(),
+                    )
+                }),
             _ => wrong(),
         }
     }
 
-    fn expected(self) -> &'static str {
+    fn expected(self) -> (&'static str, &'static str) {
         match self {
-            Kind::Bool => "true or false",
-            Kind::Int => "an integer",
-            Kind::Yen => "an integer amount in yen",
-            Kind::Choice => "one of the choices as a string",
-            Kind::Multi => "a list of choices",
-            Kind::Text => "a string",
+            Kind::Bool => ("true 又は false", "true or false"),
+            Kind::Int => ("整数", "an integer"),
+            Kind::Yen => ("円単位の整数", "an integer amount in yen"),
+            Kind::Choice => ("選択肢の値（文字列）", "one of the choices as a string"),
+            Kind::Multi => ("選択肢の値の配列", "a list of choices"),
+            Kind::Text => ("文字列", "a string"),
         }
     }
 
@@ -279,30 +292,44 @@ impl Question {
     }
 
     /// Checks a typed value against the question's range and choices.
-    pub fn check(&self, value: &Value) -> Result<(), String> {
+    /// Whether a value is one this question takes: in range, among the choices, listed
+    /// once; what is wrong in both languages.
+    pub fn check(&self, value: &Value) -> Result<(), Bilingual<String>> {
         let choices = || self.choice_values.join(", ");
+        let not_a_choice = |s: &str| {
+            Err(Bilingual::new(
+                format!("「{s}」は選択肢にありません（選択肢: {}）", choices()),
+                format!("\"{s}\" is not one of the choices ({})", choices()),
+            ))
+        };
         match value {
             Value::Int(n) => {
                 if let Some(min) = self.min.filter(|m| n < m) {
-                    return Err(format!("{n} is below the minimum {min}"));
+                    return Err(Bilingual::new(
+                        format!("{n} は最小値 {min} を下回っています"),
+                        format!("{n} is below the minimum {min}"),
+                    ));
                 }
                 if let Some(max) = self.max.filter(|m| n > m) {
-                    return Err(format!("{n} is above the maximum {max}"));
+                    return Err(Bilingual::new(
+                        format!("{n} は最大値 {max} を超えています"),
+                        format!("{n} is above the maximum {max}"),
+                    ));
                 }
             }
             Value::Str(s) if self.kind == Kind::Choice && self.choice(s).is_none() => {
-                return Err(format!("\"{s}\" is not one of the choices ({})", choices()));
+                return not_a_choice(s);
             }
             Value::List(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if self.choice(item).is_none() {
-                        return Err(format!(
-                            "\"{item}\" is not one of the choices ({})",
-                            choices()
-                        ));
+                        return not_a_choice(item);
                     }
                     if items[..i].contains(item) {
-                        return Err(format!("\"{item}\" is listed twice"));
+                        return Err(Bilingual::new(
+                            format!("「{item}」が二度書かれています"),
+                            format!("\"{item}\" is listed twice"),
+                        ));
                     }
                 }
             }

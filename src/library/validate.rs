@@ -95,7 +95,7 @@ fn check_question(q: &Question, origin: &Origin, sections: &[&str], diags: &mut 
     if let Some(d) = &q.default
         && let Err(m) = q.check(d)
     {
-        diags.push(origin.diag(id, Some("default"), format!("default {m}")));
+        diags.push(origin.diag(id, Some("default"), format!("default {}", m.en)));
     }
 }
 

@@ -305,9 +305,11 @@ pub fn saved(path: &str, lang: Lang) -> String {
     }
 }
 
-pub fn save_failed(e: SaveError, file: &str, lang: Lang) -> String {
-    let why = match (e, lang) {
-        (SaveError::Changed, _) => return changed_elsewhere(lang),
+/// Why a file could not be written, in words.
+fn why_not_written(e: SaveError, lang: Lang) -> &'static str {
+    match (e, lang) {
+        (SaveError::Changed, Lang::Ja) => "他のプログラム又は別のセッションで変更されています",
+        (SaveError::Changed, Lang::En) => "another program or session changed it",
         (SaveError::NoFolder, Lang::Ja) => "保存先のフォルダがありません",
         (SaveError::NoFolder, Lang::En) => "its folder does not exist",
         (SaveError::Denied, Lang::Ja) => "書き込む権限がありません",
@@ -318,7 +320,14 @@ pub fn save_failed(e: SaveError, file: &str, lang: Lang) -> String {
         (SaveError::DiskFull, Lang::En) => "the disk is full",
         (SaveError::Other, Lang::Ja) => "書き込めませんでした",
         (SaveError::Other, Lang::En) => "it could not be written",
-    };
+    }
+}
+
+pub fn save_failed(e: SaveError, file: &str, lang: Lang) -> String {
+    if e == SaveError::Changed {
+        return changed_elsewhere(lang);
+    }
+    let why = why_not_written(e, lang);
     match lang {
         Lang::Ja => format!(
             "{file} に保存できません（{why}）。回答はこの画面に残っています。直してから Ctrl-S で保存してください。"
@@ -370,10 +379,11 @@ pub fn exported(path: &str, lang: Lang) -> String {
     }
 }
 
-pub fn export_failed(err: &str, lang: Lang) -> String {
+pub fn export_failed(e: &crate::workspace::WriteError, file: &str, lang: Lang) -> String {
+    let why = why_not_written(SaveError::of(e), lang);
     match lang {
-        Lang::Ja => format!("出力できません: {err}"),
-        Lang::En => format!("Cannot export: {err}"),
+        Lang::Ja => format!("{file} に出力できません（{why}）。"),
+        Lang::En => format!("Cannot export {file}: {why}."),
     }
 }
 

@@ -352,7 +352,7 @@ fn open_preview(app: &mut App) {
             rewrap(app);
             app.screen = Screen::Preview;
         }
-        Err(e) => app.status = Some(fail(e.to_string())),
+        Err(e) => app.status = Some(fail(e.in_lang(app.lang))),
     }
 }
 
@@ -508,7 +508,7 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
             force,
         }],
         Err(e) => {
-            app.export.error = Some(e.to_string());
+            app.export.error = Some(e.in_lang(app.lang));
             vec![]
         }
     }
@@ -525,7 +525,8 @@ fn exported(app: &mut App, result: Result<std::path::PathBuf, WriteError>) {
         Err(WriteError::Exists(_)) => app.export.confirm_overwrite = true,
         Err(e) => {
             app.export.confirm_overwrite = false;
-            app.export.error = Some(strings::export_failed(&e.to_string(), lang));
+            let file = app.export.path.text().to_string();
+            app.export.error = Some(strings::export_failed(&e, &file, lang));
         }
     }
 }

@@ -2,6 +2,7 @@
 //! effects they return (saves, exports), resuming, skip logic and validation. Screens are
 //! in `tui/screens.rs`.
 
+mod keys;
 mod screens;
 
 use std::path::PathBuf;
@@ -260,90 +261,6 @@ fn input_is_validated_as_it_is_typed() {
     assert_eq!(app.parsed(), Err("There is no such date.".into()));
 }
 
-/// Types `text` into the field of the question `id` (cleared first) and reads it.
-fn typed(app: &mut App, id: &str, text: &str) -> Result<Value, String> {
-    assert!(app.goto_question(id));
-    while let Input::Field(f) = &app.input
-        && !f.is_empty()
-    {
-        send(app, [Action::BackHeld]);
-    }
-    for c in text.chars() {
-        send(app, [Action::Insert(c.to_string())]);
-    }
-    app.parsed()
-}
-
-#[test]
-fn amounts_and_dates_are_read_as_written_and_shown_before_they_are_saved() {
-    let mut app = new_app(Answers::default(), Lang::Ja);
-    assert_eq!(
-        typed(&mut app, "budget_jpy", "2億5000万円"),
-        Ok(Value::Int(250_000_000))
-    );
-    let shown = screens::screen(&mut app, 100, 30);
-    assert!(
-        shown.contains("→ 250,000,000円 として保存します"),
-        "{shown}"
-    );
-    assert_eq!(
-        typed(&mut app, "budget_jpy", "２５０，０００，０００"),
-        Ok(Value::Int(250_000_000))
-    );
-    assert_eq!(
-        typed(&mut app, "budget_jpy", "1.5億"),
-        Ok(Value::Int(150_000_000))
-    );
-    assert!(
-        typed(&mut app, "budget_jpy", "-5")
-            .unwrap_err()
-            .contains("負の数")
-    );
-    assert!(
-        typed(&mut app, "budget_jpy", "99999999999999999999")
-            .unwrap_err()
-            .contains("大きすぎ")
-    );
-    send(&mut app, [Action::Confirm]);
-    assert!(app.goto_question("budget_jpy"), "still on the amount");
-    // Persons where personal data is held: at least one.
-    let mut with_data = Answers::default();
-    with_data
-        .given
-        .insert("personal_data".into(), Value::Bool(true));
-    let mut app = new_app(with_data, Lang::Ja);
-    assert_eq!(
-        typed(&mut app, "data_subjects", "12万人"),
-        Ok(Value::Int(120_000))
-    );
-    assert!(typed(&mut app, "data_subjects", "0").is_err());
-    // A date in the era calendar is saved as the ISO date it shows.
-    app.goto(3);
-    send(&mut app, [Action::Insert("令和8年4月1日".into())]);
-    assert_eq!(app.parsed(), Ok(Value::Str("2026-04-01".into())));
-    let shown = screens::screen(&mut app, 100, 30);
-    assert!(shown.contains("→ 2026-04-01 として保存します"), "{shown}");
-    let effects = send(&mut app, [Action::Confirm]);
-    assert!(last_save(&effects).contains("date = \"2026-04-01\""));
-}
-
-#[test]
-fn typed_text_is_saved_exactly_as_typed() {
-    let mut app = new_app(Answers::default(), Lang::En);
-    let name = "  株式会社　甲  {{ x }} ";
-    send(&mut app, [Action::Insert(name.into())]);
-    let effects = send(&mut app, [Action::Confirm]);
-    assert_eq!(app.answers.meta.project_name, name);
-    assert!(last_save(&effects).contains(&format!("project_name = \"{name}\"")));
-    // A paste with a line break inside is refused whole and said so.
-    send(&mut app, [Action::Insert("甲\n乙".into())]);
-    assert!(matches!(&app.input, Input::Field(f) if f.is_empty()));
-    assert!(app.status.as_ref().unwrap().text.contains("line break"));
-    // Spaces alone are not a name.
-    send(&mut app, [Action::Insert("   ".into())]);
-    assert!(app.parsed().unwrap_err().contains("Spaces alone"));
-}
-
 #[test]
 fn export_writes_what_the_command_line_writes_and_asks_before_overwriting() {
     let s = &scenarios()[0];
@@ -487,6 +404,31 @@ fn the_command_checks_the_session_file_before_opening_the_questionnaire() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("budget_jpy"));
+    // Said in the questionnaire's language, the place as it is.
+    for (lang, words) in [
+        (
+            "ja",
+            "bad.toml:2:14: budget_jpy: 円単位の整数で書いてください（string が書かれています）",
+        ),
+        (
+            "en",
+            "bad.toml:2:14: budget_jpy: expected an integer amount in yen, found string",
+        ),
+    ] {
+        crate::common::bin()
+            .args(["--ui-lang", lang, "--answers"])
+            .arg(&bad)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(words));
+    }
+    std::fs::write(&bad, "[meta]\ncustomer = \"甲\n[answers]\n").unwrap();
+    crate::common::bin()
+        .args(["--ui-lang", "ja", "--answers"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("TOML の書式に誤りがあります"));
     // A partial session is fine; without a terminal the questionnaire says what it needs.
     let partial = dir.path().join("partial.toml");
     std::fs::write(&partial, "[answers]\nbudget_jpy = 1000\n").unwrap();

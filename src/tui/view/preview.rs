@@ -60,7 +60,7 @@ pub fn lines(doc: &Document, lang: Lang, unanswered: usize) -> Vec<Line<'static>
         );
         for w in &doc.warnings {
             lines.push(Line::styled(
-                format!("⚠ {} [{}]", w.message.get(lang), w.code),
+                format!("⚠ {}", w.message.get(lang)),
                 Style::new().fg(Color::Red),
             ));
         }
@@ -76,7 +76,7 @@ pub fn lines(doc: &Document, lang: Lang, unanswered: usize) -> Vec<Line<'static>
     for a in &doc.articles {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            format!("{} {} [{}]", a.label.get(lang), a.title.get(lang), a.id),
+            format!("{} {}", a.label.get(lang), a.title.get(lang)),
             Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         ));
         for l in plain_text(a.paragraphs.get(lang), lang).lines() {
@@ -106,9 +106,8 @@ pub fn lines(doc: &Document, lang: Lang, unanswered: usize) -> Vec<Line<'static>
     lines.push(heading(format!("{} ({})", s.excluded, doc.excluded.len())));
     for e in &doc.excluded {
         lines.push(Line::raw(format!(
-            "・{} [{}]: {}",
+            "・{}: {}",
             e.title.get(lang),
-            e.id,
             e.reason.get(lang)
         )));
     }
