@@ -10,8 +10,9 @@ use crate::value::{Type, Value};
 
 /// Values the engine computes from the answers; conditions and templates read them like
 /// answers. The engine (`engine::compute`) gives each its value. Each names the answers
-/// it reads, so that the questionnaire can say which clauses an answer decides through it.
-pub const COMPUTED: &[(&str, Type, &[&str])] = {
+/// it reads (in groups), so that the questionnaire can say which clauses an answer decides
+/// through it.
+pub const COMPUTED: &[(&str, Type, &[&[&str]])] = {
     use input::*;
     const CAP: &[&str] = &[
         BUDGET,
@@ -24,46 +25,20 @@ pub const COMPUTED: &[(&str, Type, &[&str])] = {
     ];
     const EXPOSURE: &[&str] = &[PERSONAL_DATA, PERSONAL_DATA_KINDS, DATA_SUBJECTS];
     &[
-        ("liability_cap_jpy", Type::Int, CAP),
-        ("exposure_estimate_jpy", Type::Int, EXPOSURE),
-        (
-            "super_cap_jpy",
-            Type::Int,
-            &[
-                BUDGET,
-                CAP_BASIS,
-                CAP_MULTIPLE,
-                CAP_FIXED,
-                MONTHLY_FEE,
-                CYBER_INSURANCE,
-                INSURANCE_MIN,
-                STANCE,
-            ],
-        ),
-        ("reportable_breach", Type::Bool, EXPOSURE),
-        ("public_sector", Type::Bool, &[CUSTOMER_TYPE]),
+        ("liability_cap_jpy", Type::Int, &[CAP]),
+        ("exposure_estimate_jpy", Type::Int, &[EXPOSURE]),
+        ("super_cap_jpy", Type::Int, &[CAP, &[STANCE]]),
+        ("reportable_breach", Type::Bool, &[EXPOSURE]),
+        ("public_sector", Type::Bool, &[&[CUSTOMER_TYPE]]),
         (
             "card_data",
             Type::Bool,
-            &[PERSONAL_DATA, PERSONAL_DATA_KINDS, COMPONENTS],
+            &[&[PERSONAL_DATA, PERSONAL_DATA_KINDS, COMPONENTS]],
         ),
         (
             "exposure_exceeds_caps",
             Type::Bool,
-            &[
-                BUDGET,
-                CAP_BASIS,
-                CAP_MULTIPLE,
-                CAP_FIXED,
-                MONTHLY_FEE,
-                CYBER_INSURANCE,
-                INSURANCE_MIN,
-                STANCE,
-                DATA_BREACH_CAP,
-                PERSONAL_DATA,
-                PERSONAL_DATA_KINDS,
-                DATA_SUBJECTS,
-            ],
+            &[CAP, EXPOSURE, &[STANCE, DATA_BREACH_CAP]],
         ),
         // `[meta] customer` reads as a public body (`engine::likely_customer_type`).
         ("customer_name_public", Type::Bool, &[]),

@@ -476,7 +476,7 @@ fn decides(clause: &crate::library::Clause, question: &str) -> bool {
     let computed = |name: &str| {
         COMPUTED
             .iter()
-            .any(|(n, _, reads)| *n == name && reads.contains(&question))
+            .any(|(n, _, reads)| *n == name && reads.iter().any(|r| r.contains(&question)))
     };
     clause
         .when

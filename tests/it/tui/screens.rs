@@ -70,6 +70,10 @@ fn states() -> Vec<(&'static str, Setup)> {
             at(app, "budget_jpy");
             send(app, [Action::Insert("0".into())]);
         }),
+        ("number-japanese", |app| {
+            at(app, "budget_jpy");
+            send(app, [Action::Insert("1億480万500円".into())]);
+        }),
         ("sections-pane", |app| {
             at(app, "dmz");
             send(app, [Action::NextPane, Action::Down]);
