@@ -84,9 +84,9 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn err(&mut self, span: &std::ops::Range<usize>, key: &str, msg: impl Into<String>) {
+    fn err(&mut self, span: &std::ops::Range<usize>, key: &str, msg: Bilingual<String>) {
         self.diags.push(
-            Diagnostic::new(self.file, msg)
+            Diagnostic::said(self.file, msg)
                 .at(Some(self.index.line_col(span.start)))
                 .key(key),
         );
@@ -96,15 +96,11 @@ impl Reader<'_> {
         match v.get_ref() {
             toml::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
             toml::Value::String(_) => {
-                self.err(&v.span(), key, "is empty");
+                self.err(&v.span(), key, empty());
                 None
             }
             other => {
-                self.err(
-                    &v.span(),
-                    key,
-                    format!("expected a string, found {}", other.type_str()),
-                );
+                self.err(&v.span(), key, not_a_string(other));
                 None
             }
         }
@@ -114,12 +110,13 @@ impl Reader<'_> {
     fn lang_text(&mut self, v: &Spanned<toml::Value>, key: &str) -> LangText {
         let mut out = LangText::default();
         let Some(table) = v.get_ref().as_table() else {
+            let found = v.get_ref().type_str();
             self.err(
                 &v.span(),
                 key,
-                format!(
-                    "expected {key}.ja and {key}.en strings, found {}",
-                    v.get_ref().type_str()
+                said(
+                    format!("{key}.ja 及び {key}.en を文字列で書いてください（{found} が書かれています）"),
+                    format!("expected {key}.ja and {key}.en strings, found {found}"),
                 ),
             );
             return out;
@@ -129,28 +126,63 @@ impl Reader<'_> {
             match (lang.as_str(), s) {
                 ("ja", toml::Value::String(s)) => out.ja = Some(s.clone()),
                 ("en", toml::Value::String(s)) => out.en = Some(s.clone()),
-                ("ja" | "en", other) => self.err(
+                ("ja" | "en", other) => self.err(&v.span(), &k, not_a_string(other)),
+                _ => self.err(
                     &v.span(),
                     &k,
-                    format!("expected a string, found {}", other.type_str()),
+                    said("不明な言語です（ja 又は en）", "unknown language (ja, en)"),
                 ),
-                _ => self.err(&v.span(), &k, "unknown language (ja, en)"),
             }
         }
         for (lang, s) in [("ja", &out.ja), ("en", &out.en)] {
             if s.as_ref().is_some_and(|s| s.trim().is_empty()) {
-                self.err(&v.span(), &format!("{key}.{lang}"), "is empty");
+                self.err(&v.span(), &format!("{key}.{lang}"), empty());
             }
         }
         out
     }
 }
 
-fn unknown_clause(library: &Library, id: &str) -> String {
-    let hint = crate::error::did_you_mean(id, library.clauses.iter().map(|c| c.id.as_str()))
-        .map(|c| format!(" (did you mean `{c}`?)"))
-        .unwrap_or_default();
-    format!("unknown clause id \"{id}\"{hint}")
+fn said(ja: impl Into<String>, en: impl Into<String>) -> Bilingual<String> {
+    Bilingual::new(ja.into(), en.into())
+}
+
+fn missing() -> Bilingual<String> {
+    said("がありません", "is missing")
+}
+
+fn unknown_key(keys: &[&str]) -> Bilingual<String> {
+    let keys = keys.join(", ");
+    said(
+        format!("不明なキーです（キー: {keys}）"),
+        format!("unknown key (keys: {keys})"),
+    )
+}
+
+fn empty() -> Bilingual<String> {
+    said("空です", "is empty")
+}
+
+fn not_a_string(v: &toml::Value) -> Bilingual<String> {
+    let found = v.type_str();
+    said(
+        format!("文字列で書いてください（{found} が書かれています）"),
+        format!("expected a string, found {found}"),
+    )
+}
+
+fn unknown_clause(library: &Library, id: &str) -> Bilingual<String> {
+    let near = crate::error::did_you_mean(id, library.clauses.iter().map(|c| c.id.as_str()));
+    let (ja, en) = near.map_or_else(Default::default, |c| {
+        (
+            format!("（`{c}` のことですか？）"),
+            format!(" (did you mean `{c}`?)"),
+        )
+    });
+    said(
+        format!("不明な条項ID「{id}」です{ja}"),
+        format!("unknown clause id \"{id}\"{en}"),
+    )
 }
 
 /// Reads the overrides, reporting every problem with its position and key.
@@ -187,39 +219,49 @@ pub(crate) fn read(
                     };
                     match library.clause(&v) {
                         None => r.err(&value.span(), &k, unknown_clause(library, &v)),
-                        Some(c) if c.id == clause.id => {
-                            r.err(&value.span(), &k, "names the clause itself")
-                        }
+                        Some(c) if c.id == clause.id => r.err(
+                            &value.span(),
+                            &k,
+                            said("その条項自身を指しています", "names the clause itself"),
+                        ),
                         Some(c) if c.family != clause.family => r.err(
                             &value.span(),
                             &k,
-                            format!(
-                                "\"{v}\" is a {} clause; a variant must be of the same family ({})",
-                                c.family, clause.family
+                            said(
+                                format!(
+                                    "「{v}」は {} の条項です。代わりに使う条項は同じ種類（{}）から選んでください",
+                                    c.family, clause.family
+                                ),
+                                format!(
+                                    "\"{v}\" is a {} clause; a variant must be of the same family ({})",
+                                    c.family, clause.family
+                                ),
                             ),
                         ),
                         Some(_) => o.variant = Some(v),
                     }
                 }
-                _ => r.err(
-                    &key.span(),
-                    &k,
-                    format!("unknown key (keys: {})", OVERRIDE_KEYS.join(", ")),
-                ),
+                _ => r.err(&key.span(), &k, unknown_key(OVERRIDE_KEYS)),
             }
         }
         if o.exclude.is_some() && (o.variant.is_some() || !o.text.is_empty()) {
             r.err(
                 &id_span,
                 &base,
-                "`exclude` leaves the clause out: its `text` or `use` would be lost; keep one",
+                said(
+                    "`exclude` で条項を除くと、その `text` 又は `use` が失われます。どちらか一つにしてください",
+                    "`exclude` leaves the clause out: its `text` or `use` would be lost; keep one",
+                ),
             );
         }
         if o.variant.is_some() && !o.text.is_empty() {
             r.err(
                 &id_span,
                 &base,
-                "`use` and `text` both replace the clause's wording; keep one",
+                said(
+                    "`use` と `text` はどちらも条項の文言を置き換えます。どちらか一つにしてください",
+                    "`use` and `text` both replace the clause's wording; keep one",
+                ),
             );
         }
         out.clauses.insert(id, o);
@@ -237,14 +279,14 @@ pub(crate) fn read(
                 r.err(
                     &key.span(),
                     &format!("{base}.{k}"),
-                    format!("unknown key (keys: {})", CUSTOM_KEYS.join(", ")),
+                    unknown_key(CUSTOM_KEYS),
                 );
             }
         }
         let field = |r: &mut Reader, name: &str| match fields.get(name) {
             Some(v) => r.string(v, &format!("{base}.{name}")),
             None => {
-                r.err(&span, &format!("{base}.{name}"), "is missing");
+                r.err(&span, &format!("{base}.{name}"), missing());
                 None
             }
         };
@@ -256,13 +298,16 @@ pub(crate) fn read(
             let k = format!("{base}.{name}");
             match fields.get(name) {
                 Some(v) => *slot = r.lang_text(v, &k),
-                None => r.err(&span, &k, "is missing"),
+                None => r.err(&span, &k, missing()),
             }
             if !slot.is_empty() && slot.ja.is_none() {
                 r.err(
                     &span,
                     &format!("{k}.ja"),
-                    "is missing: the rider is Japanese first",
+                    said(
+                        "がありません。特約は日本語が正本です",
+                        "is missing: the rider is Japanese first",
+                    ),
                 );
             }
         }
@@ -280,13 +325,21 @@ pub(crate) fn read(
                 r.err(
                     &at,
                     &format!("{base}.id"),
-                    format!("\"{id}\" must be custom.<name> (lower-case letters, digits, _)"),
+                    said(
+                        format!(
+                            "「{id}」は custom.<名前>（英小文字、数字及び _）の形にしてください"
+                        ),
+                        format!("\"{id}\" must be custom.<name> (lower-case letters, digits, _)"),
+                    ),
                 );
             } else if !seen.insert(id.clone()) {
                 r.err(
                     &at,
                     &format!("{base}.id"),
-                    format!("\"{id}\" is used twice"),
+                    said(
+                        format!("「{id}」が二度使われています"),
+                        format!("\"{id}\" is used twice"),
+                    ),
                 );
             }
         }
@@ -439,23 +492,28 @@ pub fn carve_out_problems(
     library: &Library,
     overrides: &Overrides,
     final_liability_texts: &[&str],
-) -> Vec<String> {
+) -> Vec<Bilingual<String>> {
     let mut problems = Vec::new();
     for (id, o) in &overrides.clauses {
         let (Some(text), Some(c)) = (o.text.ja.as_deref(), library.clause(id)) else {
             continue;
         };
         if c.family == "liability" && states_carve_out(&c.body.ja) && !states_carve_out(text) {
-            problems.push(format!(
-                "clauses.\"{id}\".text.ja: the library's wording keeps liability uncapped for 故意又は重大な過失 (intent or gross negligence); counsel's text drops it"
+            problems.push(said(
+                format!(
+                    "clauses.\"{id}\".text.ja: ライブラリの文言は故意又は重大な過失による損害を責任上限の対象外としていますが、法務担当者の文言にはこれがありません"
+                ),
+                format!(
+                    "clauses.\"{id}\".text.ja: the library's wording keeps liability uncapped for 故意又は重大な過失 (intent or gross negligence); counsel's text drops it"
+                ),
             ));
         }
     }
     if !overrides.is_empty() && !final_liability_texts.iter().any(|t| states_carve_out(t)) {
-        problems.push(
-            "the overrides leave no liability article stating that the cap does not apply to 故意又は重大な過失 (intent or gross negligence); keep one"
-                .to_string(),
-        );
+        problems.push(said(
+            "上書きの結果、故意又は重大な過失の場合に責任上限を適用しない旨を定める責任の条項がなくなります。一つは残してください",
+            "the overrides leave no liability article stating that the cap does not apply to 故意又は重大な過失 (intent or gross negligence); keep one",
+        ));
     }
     problems
 }
@@ -546,7 +604,7 @@ pub fn shape(
         return Err(Diagnostics(
             problems
                 .into_iter()
-                .map(|p| Diagnostic::new(file, p))
+                .map(|p| Diagnostic::said(file, p))
                 .collect(),
         ));
     }

@@ -422,6 +422,16 @@ fn the_command_checks_the_session_file_before_opening_the_questionnaire() {
             .code(2)
             .stderr(predicates::str::contains(words));
     }
+    // Counsel's overrides in the same file: their problems too.
+    std::fs::write(&bad, "[clauses.\"liability.capp\"]\nexclude = \"不要\"\n").unwrap();
+    crate::common::bin()
+        .args(["--ui-lang", "ja", "--answers"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "不明な条項ID「liability.capp」です（`liability.cap` のことですか？）",
+        ));
     std::fs::write(&bad, "[meta]\ncustomer = \"甲\n[answers]\n").unwrap();
     crate::common::bin()
         .args(["--ui-lang", "ja", "--answers"])
