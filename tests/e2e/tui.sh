@@ -200,6 +200,27 @@ wait_for "EXIT=1"
 wait_for "保存できないまま終了しました"
 T kill-session -t e2e
 
+# ---------------------------------------------------------------- two windows, one file
+# Both open the same answers file; the first saves; the second's save finds the file
+# changed and leaves it as it is, saying what to do.
+SHARED="$WORK/shared.toml"
+T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "exec '$BIN' --answers '$SHARED'"
+T new-session -d -s e2e2 -x 100 -y 30 -c "$WORK" "exec '$BIN' --answers '$SHARED'"
+wait_for "案件名（本件業務の名称）を入力してください。"
+T capture-pane -p -t e2e2 | grep -qF "案件名" || sleep 1
+keys "一つ目の窓" Enter
+wait_for "保存しました"
+T send-keys -t e2e2 "二つ目の窓" Enter
+for _ in $(seq 50); do
+  T capture-pane -p -t e2e2 | grep -qF "別のセッションで変更されています" && break
+  sleep 0.1
+done
+T capture-pane -p -t e2e2 | grep -qF "別のセッションで変更されています" ||
+  fail "the second window overwrote the first one's answers without a word"
+check "$SHARED" 'project_name = "一つ目の窓"'
+T kill-session -t e2e2
+T kill-session -t e2e
+
 # ---------------------------------------------------------------- kill -9, then resume
 SAVED="$WORK/killed.toml"
 # exec: the pane's process is the questionnaire itself, so kill -9 hits it.
@@ -261,4 +282,4 @@ if kill -0 "$PID" 2>/dev/null; then
 fi
 builds "$SAVED" "the answers file does not build after a hang-up"
 
-echo "ok: tui end-to-end (session, Japanese amount and date, 1000q, held Backspace, export, 20x5, Ctrl-Z/fg, Ctrl-C, SIGTERM, failed save, kill -9, resume, hang-up)"
+echo "ok: tui end-to-end (session, Japanese amount and date, 1000q, held Backspace, export, 20x5, Ctrl-Z/fg, Ctrl-C, SIGTERM, failed save, two windows on one file, kill -9, resume, hang-up)"
