@@ -350,6 +350,14 @@ pub fn ended_unsaved(file: &str, lang: Lang) -> String {
     }
 }
 
+/// The end of a list cut to the window.
+pub fn more(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!("…ほか {n} 問（回答の確認 r で一覧できます）"),
+        Lang::En => format!("… and {n} more (r reviews them all)"),
+    }
+}
+
 pub fn revealed(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Ja => format!("この回答で質問が {n} 問増えました。続けて回答してください。"),

@@ -110,11 +110,29 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     if d.confirm_overwrite {
         lines.push(Line::styled(s.overwrite, ask));
     } else if d.confirm_assumptions {
+        // The question and its keys first: a long list is cut to the window, never them.
         lines.push(Line::styled(s.assumptions, ask));
-        for (prompt, value) in app.assumptions() {
-            lines.push(Line::raw(format!("・{prompt} → {value}")));
-        }
         lines.push(Line::styled(s.assumptions_keys, ask));
+        let all = app.assumptions();
+        let inner = usize::from(width.saturating_sub(2));
+        // The window's rows inside its border, less the fields, the question and "more".
+        let mut room = usize::from(area.height.saturating_sub(4)).saturating_sub(lines.len() + 1);
+        let mut shown = 0;
+        for (prompt, value) in &all {
+            let item = crate::wrap::wrap_line(&Line::raw(format!("・{prompt} → {value}")), inner);
+            if item.len() > room {
+                break;
+            }
+            room -= item.len();
+            lines.extend(item);
+            shown += 1;
+        }
+        if shown < all.len() {
+            lines.push(Line::styled(
+                strings::more(all.len() - shown, app.lang),
+                dim(),
+            ));
+        }
     } else if let Some(e) = &d.error {
         lines.push(Line::styled(e.clone(), Style::new().fg(Color::Red)));
     }

@@ -252,6 +252,21 @@ fn export_lists_the_answers_left_at_their_defaults_and_goes_back_to_them() {
     );
 }
 
+#[test]
+fn a_long_list_of_assumptions_keeps_its_keys_in_view() {
+    let (mut answers, _) = with_a_default_left();
+    let lib = &crate::common::WS.library;
+    answers
+        .given
+        .retain(|id, _| lib.question(id).is_some_and(|q| q.default.is_none()));
+    let mut app = new_app(answers, Lang::Ja);
+    send(&mut app, [Action::Export, Action::Confirm]);
+    assert!(app.export.confirm_assumptions);
+    let shown = screens::screen(&mut app, 80, 24);
+    assert!(shown.contains("y: 既定値のまま出力"), "{shown}");
+    assert!(shown.contains("ほか"), "{shown}");
+}
+
 fn question(id: &str) -> usize {
     crate::common::WS
         .library
