@@ -1,4 +1,4 @@
-//! Numbers and dates as people write them in a Japanese office: 2億5000万円, １２万,
+//! Numbers and dates as people write them in a Japanese office: 2億5000万円, 三千万, １２万,
 //! 250,000,000, 令和8年4月1日, 2026/4/1. Each reads to one value or to the reason it cannot
 //! be read; nothing is guessed (a stray letter, a sign, a fraction of a yen is refused).
 
@@ -48,8 +48,15 @@ impl NotationError {
     }
 }
 
-/// Full-width digits and signs as their ASCII twins; everything else as it is.
+/// Kanji digits, in order from zero.
+const KANJI_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// Full-width and kanji digits and full-width signs as their ASCII twins; everything else
+/// as it is.
 fn narrow(c: char) -> char {
+    if let Some(d) = KANJI_DIGITS.iter().position(|k| *k == c) {
+        return char::from(b'0' + d as u8);
+    }
     match c {
         '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
         '，' => ',',
@@ -253,7 +260,11 @@ mod tests {
         assert_eq!(yen("1.5億円"), Ok(150_000_000));
         assert_eq!(yen("1億2千万円"), Ok(120_000_000));
         assert_eq!(yen("5千万"), Ok(50_000_000));
-        assert_eq!(yen("三千万"), Err(NotNumber));
+        assert_eq!(yen("三千万"), Ok(30_000_000));
+        assert_eq!(yen("二億五千万円"), Ok(250_000_000));
+        assert_eq!(yen("百二十万"), Ok(1_200_000));
+        assert_eq!(yen("三十"), Ok(30));
+        assert_eq!(yen("千千"), Err(NotNumber));
         assert_eq!(yen("3千"), Ok(3000));
         assert_eq!(yen("万"), Ok(10_000));
         assert_eq!(yen("1兆"), Ok(1_000_000_000_000));
@@ -300,6 +311,7 @@ mod tests {
             assert_eq!(date(s), Ok("2026-04-01".into()), "{s}");
         }
         assert_eq!(date("令和元年5月1日"), Ok("2019-05-01".into()));
+        assert_eq!(date("令和八年四月一日"), Ok("2026-04-01".into()));
         assert_eq!(date("平成31年4月30日"), Ok("2019-04-30".into()));
         assert_eq!(date("平成元年1月8日"), Ok("1989-01-08".into()));
     }

@@ -421,10 +421,10 @@ pub fn progress(answered: usize, left: usize, lang: Lang) -> String {
 pub fn missing_answers(n: usize, first: &str, lang: Lang) -> String {
     match lang {
         Lang::Ja => {
-            format!("必須の質問 {n} 問が未回答です（最初: {first}）。r で確認してください。")
+            format!("必須の質問 {n} 問が未回答です（最初は「{first}」）。r で確認してください。")
         }
         Lang::En => {
-            format!("{n} required questions are not answered (first: {first}); r reviews them.")
+            format!("{n} required questions are not answered (first: \"{first}\"); r reviews them.")
         }
     }
 }

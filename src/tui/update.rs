@@ -434,6 +434,11 @@ fn export_dialog(app: &mut App, action: Action) -> Vec<Effect> {
     let at = order.iter().position(|f| *f == d.focus).unwrap_or(0);
     match (d.focus, action) {
         (_, Action::Escape | Action::Quit) => app.overlay = None,
+        // From a refusal for unanswered questions, straight to the review that lists them.
+        (_, Action::Review) => {
+            app.overlay = None;
+            app.screen = Screen::Review;
+        }
         (_, Action::Up | Action::PrevPane) => d.focus = order[(at + 3) % 4],
         (_, Action::Down | Action::NextPane) => d.focus = order[(at + 1) % 4],
         (_, Action::Confirm) => return export(app, false),
@@ -483,7 +488,13 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
     let answers = app.effective();
     let missing = answers.missing(&app.ws.library);
     if let Some(first) = missing.first() {
-        app.export.error = Some(strings::missing_answers(missing.len(), first, app.lang));
+        // Named by its prompt: the officer never sees question ids.
+        let prompt = app
+            .ws
+            .library
+            .question(first)
+            .map_or(*first, |q| q.prompt.get(app.lang).as_str());
+        app.export.error = Some(strings::missing_answers(missing.len(), prompt, app.lang));
         return vec![];
     }
     // Questions left at their defaults are the drafter's assumptions: said before export.

@@ -323,8 +323,17 @@ fn export_refuses_an_empty_path_and_missing_answers() {
     let mut app = new_app(Answers::default(), Lang::En);
     let effects = send(&mut app, [Action::Export, Action::Confirm]);
     assert!(effects.is_empty());
-    assert!(app.export.error.as_ref().unwrap().contains("budget_jpy"));
-    send(&mut app, [Action::Up, Action::End]);
+    assert!(
+        app.export
+            .error
+            .as_ref()
+            .unwrap()
+            .contains("What is the contract amount for the Services (JPY)?")
+    );
+    // r (Ctrl-R in the path field) goes to the review that lists them.
+    send(&mut app, [Action::Review]);
+    assert_eq!((app.overlay, app.screen), (None, Screen::Review));
+    send(&mut app, [Action::Export, Action::Confirm, Action::Up, Action::End]);
     let n = app.export.path.text().chars().count();
     send(&mut app, (0..n).map(|_| Action::Back));
     send(&mut app, [Action::Confirm]);
