@@ -142,6 +142,9 @@ fn warning_item(w: &WarningRule) -> Templated<'_> {
     }
 }
 
+/// Tera's name for the whole context of a render.
+const WHOLE_CONTEXT: &str = "__tera_context";
+
 impl Renderer {
     /// Compiles every clause body and warning message; reports every syntax error and
     /// unknown variable at once.
@@ -197,6 +200,24 @@ impl Renderer {
             .collect();
         for i in &items {
             for l in Lang::ALL {
+                // Tera's whole context: every answer and computed value, into the contract.
+                if let Some(at) = i.text.get(l).find(WHOLE_CONTEXT) {
+                    let key = i.key(l);
+                    let (line, col) = crate::error::line_col(i.text.get(l), at);
+                    let pos = i.origin.inside(&key, line, col);
+                    diags.push(
+                        i.origin
+                            .diag(
+                                i.id,
+                                Some(&key),
+                                format!(
+                                    "template: `{WHOLE_CONTEXT}` would print every answer and \
+                                     computed value; name the variables the text needs"
+                                ),
+                            )
+                            .at(pos.or(i.origin.field(&key))),
+                    );
+                }
                 let vars = tera
                     .get_template_variables(&i.template(l))
                     .unwrap_or_default();

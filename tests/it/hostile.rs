@@ -85,6 +85,34 @@ fn build(answers: &Path) -> (Option<i32>, String, std::time::Duration) {
     run(&["build".as_ref(), "--answers".as_ref(), answers.as_os_str()])
 }
 
+#[test]
+fn check_refuses_what_a_template_would_leak_or_miss() {
+    // Tera's whole context, and a reference to an article that no clause has.
+    for (body, words) in [
+        (
+            "{{ __tera_context }}",
+            "[liability.deep] body.ja: template: `__tera_context` would print every answer",
+        ),
+        ("{{ \"liability.nowhere\" | article }}", "[liability.deep]"),
+    ] {
+        let clause = clause_when("true").replacen(
+            "body.ja = \"\"\"\n",
+            &format!("body.ja = \"\"\"\n{body}"),
+            1,
+        );
+        let (_tmp, lib) = library_with(&clause);
+        let (code, stderr) = check(&lib);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(
+            stderr.contains("liability.toml:") && stderr.contains(words),
+            "{stderr}"
+        );
+        if body.contains("nowhere") {
+            assert!(stderr.contains("liability.nowhere"), "{stderr}");
+        }
+    }
+}
+
 fn mkfifo(path: &Path) {
     let ok = std::process::Command::new("mkfifo")
         .arg(path)

@@ -333,7 +333,10 @@ fn export_refuses_an_empty_path_and_missing_answers() {
     // r (Ctrl-R in the path field) goes to the review that lists them.
     send(&mut app, [Action::Review]);
     assert_eq!((app.overlay, app.screen), (None, Screen::Review));
-    send(&mut app, [Action::Export, Action::Confirm, Action::Up, Action::End]);
+    send(
+        &mut app,
+        [Action::Export, Action::Confirm, Action::Up, Action::End],
+    );
     let n = app.export.path.text().chars().count();
     send(&mut app, (0..n).map(|_| Action::Back));
     send(&mut app, [Action::Confirm]);
