@@ -122,6 +122,10 @@ struct BuildArgs {
     /// version (`--draft v3`) and the document's date.
     #[arg(long, value_name = "VERSION", num_args = 0..=1, default_missing_value = "")]
     draft: Option<String>,
+    /// Word: take the styles, fonts, theme and page setup from this Word file (a house
+    /// style), as pandoc's --reference-doc does.
+    #[arg(long, value_name = "FILE")]
+    reference_docx: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -403,6 +407,15 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
         let ext = args.format.extension();
         return Err(BadInput(format!("--format {ext} needs -o OUT")).into());
     }
+    if args.reference_docx.is_some() && args.format != Format::Docx {
+        return Err(BadInput("--reference-docx applies to --format docx only".into()).into());
+    }
+    let reference = match &args.reference_docx {
+        Some(path) => Some(std::sync::Arc::new(
+            crate::workspace::read_reference(path).map_err(|d| BadInput(d.to_string()))?,
+        )),
+        None => None,
+    };
     let ws = lib.load()?;
     let answers = ws.read_answers(&args.answers)?;
     let (_, doc) = ws.draft(&answers)?;
@@ -410,6 +423,7 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
         created: Some(crate::workspace::document_time()),
         unwrapped: args.wrap == Wrap::None,
         draft: args.draft.clone(),
+        reference,
         ..ExportOptions::new(args.lang, args.notes)
     };
     let bytes = ws.export(&doc, args.format, &opts)?;

@@ -7,6 +7,7 @@ mod json;
 mod labels;
 mod table;
 
+pub use docx::Reference;
 pub use labels::Labels;
 
 use tera::{Context, Tera};
@@ -86,6 +87,8 @@ pub struct ExportOptions {
     /// Word only: mark the pages as a draft in the header (案 / DRAFT), with this version
     /// (may be empty) and the document's date.
     pub draft: Option<String>,
+    /// Word only: the house style of a reference document (`--reference-docx`).
+    pub reference: Option<std::sync::Arc<Reference>>,
 }
 
 impl ExportOptions {
@@ -96,6 +99,7 @@ impl ExportOptions {
             created: None,
             unwrapped: false,
             draft: None,
+            reference: None,
         }
     }
 }

@@ -29,10 +29,10 @@ pub const ANSWERS_LIMIT: u64 = 16 << 20;
 /// The largest library or template file read (10,000 real-size clauses fit in one).
 pub const LIBRARY_FILE_LIMIT: u64 = 64 << 20;
 
-/// Reads a text input: a regular file only (a FIFO, a device or `/dev/zero` is refused
-/// before it is opened, so nothing blocks or reads without end), at most `limit` bytes.
+/// Reads an input: a regular file only (a FIFO, a device or `/dev/zero` is refused before
+/// it is opened, so nothing blocks or reads without end), at most `limit` bytes.
 /// The problem is boxed: a diagnostic is large, and most reads succeed.
-fn read_input(path: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Box<Diagnostic>> {
     let shown = path.display().to_string();
     let fail = |m: String| Box::new(Diagnostic::new(&shown, m));
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
@@ -58,13 +58,31 @@ fn read_input(path: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
     if bytes.len() as u64 > limit {
         return Err(too_big());
     }
-    String::from_utf8(bytes).map_err(|e| {
+    Ok(bytes)
+}
+
+/// Reads a text input as [`read_bytes`] does; UTF-8 only.
+fn read_input(path: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
+    String::from_utf8(read_bytes(path, limit)?).map_err(|e| {
         let (line, col) = crate::error::line_col(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
             usize::MAX,
         );
-        Box::new(fail("stream did not contain valid UTF-8".into()).at(Some((line, col))))
+        Box::new(
+            Diagnostic::new(
+                &path.display().to_string(),
+                "stream did not contain valid UTF-8",
+            )
+            .at(Some((line, col))),
+        )
     })
+}
+
+/// A reference document for the Word export's house style (`--reference-docx`).
+pub fn read_reference(path: &Path) -> Result<crate::export::Reference, Box<Diagnostic>> {
+    let bytes = read_bytes(path, LIBRARY_FILE_LIMIT)?;
+    crate::export::Reference::read(&bytes)
+        .map_err(|m| Box::new(Diagnostic::new(&path.display().to_string(), m)))
 }
 
 fn read_dir(dir: &Path, ext: &str) -> Result<Vec<(String, String)>, Diagnostics> {

@@ -8,6 +8,7 @@
 
 mod body;
 mod parts;
+mod reference;
 mod table;
 mod xml;
 
@@ -15,6 +16,8 @@ use std::io::Write;
 
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
+
+pub use reference::Reference;
 
 use super::{ExportOptions, Labels};
 use crate::document::Document;
@@ -41,17 +44,28 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
             .collect::<Vec<_>>()
             .join(labels.get(primary, "gap"))
     });
+    let reference = opts.reference.as_deref();
+    let theme = reference.and_then(Reference::theme);
+    let parts = parts::Parts {
+        header: draft.is_some(),
+        theme: theme.is_some(),
+    };
+    let styles = match reference {
+        Some(r) => r.styles(&parts::styles()),
+        None => parts::styles(),
+    };
+    let font_table = reference
+        .and_then(Reference::font_table)
+        .map_or_else(parts::font_table, str::to_string);
+    let page = reference.and_then(Reference::page);
     let mut files: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", parts::content_types(draft.is_some())),
+        ("[Content_Types].xml", parts.content_types()),
         ("_rels/.rels", parts::PACKAGE_RELS.to_string()),
-        (
-            "word/_rels/document.xml.rels",
-            parts::document_rels(draft.is_some()),
-        ),
-        ("word/document.xml", body::document(doc, opts, labels)),
-        ("word/styles.xml", parts::styles()),
+        ("word/_rels/document.xml.rels", parts.document_rels()),
+        ("word/document.xml", body::document(doc, opts, labels, page)),
+        ("word/styles.xml", styles),
         ("word/settings.xml", parts::settings()),
-        ("word/fontTable.xml", parts::font_table()),
+        ("word/fontTable.xml", font_table),
         ("word/footer1.xml", parts::footer()),
         (
             "docProps/core.xml",
@@ -61,6 +75,9 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
     ];
     if let Some(text) = &draft {
         files.push(("word/header1.xml", parts::header(text)));
+    }
+    if let Some(theme) = theme {
+        files.push(("word/theme/theme1.xml", theme.to_string()));
     }
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()

@@ -438,3 +438,103 @@ fn a_draft_carries_its_marker_version_and_date_in_the_page_header() {
             .is_none()
     );
 }
+
+/// A house style made as the user guide says: a rider's Word file restyled (here by
+/// hand: another Mincho, a wider top margin, a theme, one of the rider's styles deleted).
+fn reference_docx() -> Vec<u8> {
+    let base = export(&doc_of("brochure-site"), LangSel::One(Lang::Ja), false);
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in unzip(&base) {
+        let text = match name.as_str() {
+            "word/styles.xml" => {
+                let start = text
+                    .find("<w:style w:type=\"paragraph\" w:styleId=\"Closing\"")
+                    .unwrap();
+                let end = start + text[start..].find("</w:style>").unwrap() + "</w:style>".len();
+                format!("{}{}", &text[..start], &text[end..]).replace("Yu Mincho", "BIZ UDMincho")
+            }
+            "word/document.xml" => text.replace("w:top=\"1701\"", "w:top=\"2268\""),
+            _ => text,
+        };
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    }
+    zip.start_file(
+        "word/theme/theme1.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut zip, b"<a:theme xmlns:a=\"urn:x\" name=\"House\"/>").unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_reference_docx_gives_its_styles_theme_and_page_and_keeps_the_riders_own() {
+    let reference = secdraft::export::Reference::read(&reference_docx()).unwrap();
+    let doc = doc_of("education-network");
+    let opts = ExportOptions {
+        created: Some(1_795_000_000),
+        reference: Some(std::sync::Arc::new(reference)),
+        ..ExportOptions::new(LangSel::Both, true)
+    };
+    let p = parts(&WS.export(&doc, Format::Docx, &opts).unwrap());
+    let styles = &p["word/styles.xml"];
+    let fonts: Vec<&str> = styles
+        .all("w:rFonts")
+        .iter()
+        .filter_map(|f| f.attr("w:eastAsia"))
+        .collect();
+    assert!(
+        fonts.contains(&"BIZ UDMincho") && !fonts.contains(&"Yu Mincho"),
+        "{fonts:?}"
+    );
+    // Every style the body uses is defined: the deleted one comes from the rider.
+    let ids: Vec<&str> = styles
+        .all("w:style")
+        .iter()
+        .filter_map(|s| s.attr("w:styleId"))
+        .collect();
+    for used in body(&p).all("w:pStyle") {
+        assert!(
+            ids.contains(&used.attr("w:val").unwrap()),
+            "{:?} undefined",
+            used.attr("w:val")
+        );
+    }
+    assert!(ids.contains(&"Closing"));
+    let margin = body(&p).all("w:pgMar")[0];
+    assert_eq!(margin.attr("w:top"), Some("2268"));
+    assert!(p.contains_key("word/theme/theme1.xml"));
+    let rels = p["word/_rels/document.xml.rels"].all("Relationship");
+    assert!(
+        rels.iter()
+            .any(|r| r.attr("Target") == Some("theme/theme1.xml"))
+    );
+    assert!(
+        p["[Content_Types].xml"]
+            .all("Override")
+            .iter()
+            .any(|o| o.attr("PartName") == Some("/word/theme/theme1.xml"))
+    );
+    schema::check_order("reference: word/styles.xml", styles);
+    schema::check_order("reference: word/document.xml", &p["word/document.xml"]);
+}
+
+#[test]
+fn a_reference_docx_that_is_not_a_word_file_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("house.docx");
+    std::fs::write(&bad, "not a zip").unwrap();
+    crate::common::bin()
+        .args(["build", "--format", "docx", "--answers"])
+        .arg(root().join("tests/scenarios/brochure-site.toml"))
+        .arg("--reference-docx")
+        .arg(&bad)
+        .arg("-o")
+        .arg(dir.path().join("out.docx"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("house.docx: not a Word document"));
+    assert!(!dir.path().join("out.docx").exists());
+}

@@ -72,7 +72,14 @@ impl Ctx<'_> {
     }
 }
 
-pub fn document(doc: &Document, opts: &ExportOptions, words: &Labels) -> String {
+/// The document part; `page` is a reference document's page size and margins (else A4
+/// with the rider's margins).
+pub fn document(
+    doc: &Document,
+    opts: &ExportOptions,
+    words: &Labels,
+    page: Option<&str>,
+) -> String {
     let mut out = String::new();
     for (i, &lang) in opts.lang.langs().iter().enumerate() {
         let c = Ctx {
@@ -92,12 +99,19 @@ pub fn document(doc: &Document, opts: &ExportOptions, words: &Labels) -> String 
     } else {
         String::new()
     };
+    let page = page.map_or_else(
+        || {
+            format!(
+                "<w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
+                 <w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"680\" w:gutter=\"0\"/>",
+                PAGE.0, PAGE.1
+            )
+        },
+        str::to_string,
+    );
     let sect = format!(
         "<w:sectPr>{header}<w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
-         <w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
-         <w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"680\" w:gutter=\"0\"/>\
-         <w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>",
-        PAGE.0, PAGE.1
+         {page}<w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
     );
     parts::root("document", &format!("<w:body>{out}{sect}</w:body>"))
 }

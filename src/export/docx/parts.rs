@@ -13,14 +13,36 @@ const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 pub const BODY_EAST_ASIA: &str = "Yu Mincho";
 pub const HEADING_EAST_ASIA: &str = "Yu Gothic";
 
-/// The content types; `header` adds the page header of a draft.
-pub fn content_types(header: bool) -> String {
-    let header = if header {
-        "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
-    } else {
-        ""
-    };
-    CONTENT_TYPES.replace("</Types>", &format!("{header}</Types>"))
+/// The parts a package has beyond the fixed ones: the page header of a draft, the theme
+/// of a reference document.
+pub struct Parts {
+    pub header: bool,
+    pub theme: bool,
+}
+
+impl Parts {
+    pub fn content_types(&self) -> String {
+        let mut extra = String::new();
+        if self.header {
+            extra.push_str("<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>");
+        }
+        if self.theme {
+            extra.push_str("<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>");
+        }
+        CONTENT_TYPES.replace("</Types>", &format!("{extra}</Types>"))
+    }
+
+    /// The document's relationships: the header is `rId5`, the theme `rId6`.
+    pub fn document_rels(&self) -> String {
+        let mut extra = String::new();
+        if self.header {
+            extra.push_str("<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");
+        }
+        if self.theme {
+            extra.push_str("<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>");
+        }
+        DOCUMENT_RELS.replace("</Relationships>", &format!("{extra}</Relationships>"))
+    }
 }
 
 const CONTENT_TYPES: &str = concat!(
@@ -46,16 +68,6 @@ pub const PACKAGE_RELS: &str = concat!(
     "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>",
     "</Relationships>"
 );
-
-/// The document's relationships; `header` adds the page header of a draft (`rId5`).
-pub fn document_rels(header: bool) -> String {
-    let header = if header {
-        "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
-    } else {
-        ""
-    };
-    DOCUMENT_RELS.replace("</Relationships>", &format!("{header}</Relationships>"))
-}
 
 /// `rId4` is the footer that `sectPr` refers to.
 const DOCUMENT_RELS: &str = concat!(

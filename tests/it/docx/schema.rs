@@ -59,7 +59,7 @@ const ORDERS: &[(&str, &[&str])] = &[
 
 /// Checks every property element against the schema order, and that properties come
 /// first in their paragraph, run, table or cell.
-fn check_order(part: &str, root: &Node) {
+pub fn check_order(part: &str, root: &Node) {
     root.walk(&mut |n| {
         if let Some((_, order)) = ORDERS.iter().find(|(name, _)| *name == n.name) {
             let mut last = 0;
