@@ -66,7 +66,10 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
         ("word/styles.xml", styles),
         ("word/settings.xml", parts::settings()),
         ("word/fontTable.xml", font_table),
-        ("word/footer1.xml", parts::footer()),
+        (
+            "word/footer1.xml",
+            parts::footer(opts.lang.langs().len() == 1),
+        ),
         (
             "docProps/core.xml",
             parts::core(&title, &subject, xml::lang_tag(primary), created.as_deref()),

@@ -370,6 +370,42 @@ fn both_languages_follow_one_another_and_notes_are_on_request() {
     );
     assert!(english.iter().any(|t| t.starts_with("2.\t")));
     assert!(styled(b, "Heading2").is_empty(), "no notes unless asked");
+    // The English is the reference translation: marked, in a section of its own whose
+    // pages are numbered from 1.
+    let marks = styled(b, "Translation");
+    assert_eq!(marks[0], "Reference translation");
+    assert!(marks[1].contains("prevails"));
+    assert_eq!(
+        styled(b, "End").last().map(String::as_str),
+        Some("(End of the reference translation)")
+    );
+    let sections = b.all("w:sectPr");
+    assert_eq!(sections.len(), 2, "one section per language");
+    assert!(sections[0].child("w:pgNumType").is_none());
+    assert_eq!(
+        sections[1]
+            .child("w:pgNumType")
+            .and_then(|n| n.attr("w:start")),
+        Some("1")
+    );
+    let fields = |p: &BTreeMap<String, Node>| {
+        p["word/footer1.xml"]
+            .all("w:instrText")
+            .iter()
+            .map(|n| n.text().trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        fields(&p),
+        ["PAGE"],
+        "each part's own page number, no total"
+    );
+    let one = parts(&export(&doc, LangSel::One(Lang::En), false));
+    assert!(
+        styled(body(&one), "Translation").is_empty(),
+        "one language: no mark"
+    );
+    assert_eq!(fields(&one), ["PAGE", "NUMPAGES"]);
 
     let p = parts(&export(&doc, LangSel::One(Lang::Ja), true));
     let b = body(&p);

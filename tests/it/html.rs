@@ -108,11 +108,23 @@ fn both_languages_and_collapsible_notes() {
     let sections: Vec<&Node> = tree
         .all("section")
         .into_iter()
-        .filter(|s| class(s) == "rider")
+        .filter(|s| class(s).split(' ').any(|c| c == "rider"))
         .collect();
     let langs: Vec<_> = sections.iter().map(|s| s.attr("lang").unwrap()).collect();
     assert_eq!(langs, ["ja", "en"]);
     let en = sections[1];
+    // The English is marked as the reference translation, at its start and its end.
+    assert_eq!(class(en), "rider translation");
+    let marks: Vec<String> = en
+        .all("p")
+        .into_iter()
+        .filter(|p| class(p).starts_with("translation"))
+        .map(|p| p.text())
+        .collect();
+    assert_eq!(marks[0], "Reference translation");
+    assert!(marks[1].contains("Japanese text above is the Rider and prevails"));
+    assert_eq!(marks[2], "(End of the reference translation)");
+    assert_eq!(class(sections[0]), "rider");
     assert_eq!(
         en.all("h2")[0].text(),
         format!("Article 1 ({})", doc.articles[0].title.en)

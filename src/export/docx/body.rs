@@ -80,19 +80,6 @@ pub fn document(
     words: &Labels,
     page: Option<&str>,
 ) -> String {
-    let mut out = String::new();
-    for (i, &lang) in opts.lang.langs().iter().enumerate() {
-        let c = Ctx {
-            lang,
-            l: layout(lang),
-            words,
-            r: RPr {
-                lang: Some(lang),
-                ..RPr::default()
-            },
-        };
-        section(&mut out, doc, &c, i > 0, opts.notes);
-    }
     let (top, right, bottom, left) = MARGIN;
     let header = if opts.draft.is_some() {
         format!("<w:headerReference w:type=\"default\" r:id=\"{HEADER_RID}\"/>")
@@ -109,21 +96,58 @@ pub fn document(
         },
         str::to_string,
     );
-    let sect = format!(
-        "<w:sectPr>{header}<w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
-         {page}<w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
-    );
-    parts::root("document", &format!("<w:body>{out}{sect}</w:body>"))
+    // Each language is a section of its own, its pages numbered from 1: the reference
+    // translation is cited by its own page numbers.
+    let sect = |restart: bool| {
+        let numbering = if restart {
+            "<w:pgNumType w:start=\"1\"/>"
+        } else {
+            ""
+        };
+        format!(
+            "<w:sectPr>{header}<w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
+             {page}{numbering}<w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
+        )
+    };
+    let mut out = String::new();
+    for (i, &lang) in opts.lang.langs().iter().enumerate() {
+        let c = Ctx {
+            lang,
+            l: layout(lang),
+            words,
+            r: RPr {
+                lang: Some(lang),
+                ..RPr::default()
+            },
+        };
+        if i > 0 {
+            // The break that ends the part before: a new section starts a new page.
+            out.push_str(&format!("<w:p><w:pPr>{}</w:pPr></w:p>", sect(i > 1)));
+        }
+        section(&mut out, doc, &c, i > 0, opts.notes);
+    }
+    let last = sect(opts.lang.langs().len() > 1);
+    parts::root("document", &format!("<w:body>{out}{last}</w:body>"))
 }
 
-fn section(out: &mut String, doc: &Document, c: &Ctx, new_page: bool, notes: bool) {
+/// One language's part; a `translation` (the part after the first) is marked as the
+/// reference translation at its start and its end.
+fn section(out: &mut String, doc: &Document, c: &Ctx, translation: bool, notes: bool) {
     let (lang, r) = (c.lang, c.r);
     let bold = RPr { bold: true, ..r };
-    let title = PPr {
-        page_break_before: new_page,
-        ..PPr::style("Title")
-    };
-    para(out, &title, &[(r, doc.title.get(lang))]);
+    if translation {
+        para(
+            out,
+            &PPr::style("Translation"),
+            &[(bold, c.word("translation"))],
+        );
+        para(
+            out,
+            &PPr::style("Translation"),
+            &[(r, c.word("translation_note"))],
+        );
+    }
+    para(out, &PPr::style("Title"), &[(r, doc.title.get(lang))]);
     let p = &doc.parties;
     for (label, name) in [
         ("customer", &p.customer),
@@ -154,6 +178,9 @@ fn section(out: &mut String, doc: &Document, c: &Ctx, new_page: bool, notes: boo
     }
     if notes {
         drafting_notes(out, doc, c);
+    }
+    if translation {
+        para(out, &PPr::style("End"), &[(r, c.word("translation_end"))]);
     }
 }
 

@@ -320,6 +320,14 @@ fn contract_styles() -> String {
             "<w:spacing w:before=\"240\" w:after=\"0\"/><w:jc w:val=\"right\"/>".into(),
             "",
         ),
+        // The mark and note over a reference translation.
+        style(
+            "Translation",
+            "Translation Mark",
+            "Normal",
+            "<w:spacing w:before=\"0\" w:after=\"120\"/>".into(),
+            "",
+        ),
     ]
     .concat()
 }
@@ -381,8 +389,10 @@ pub fn header(text: &str) -> String {
     )
 }
 
-/// The footer: `page / pages`, centred.
-pub fn footer() -> String {
+/// The footer, centred: `page / pages` for one language; with a translation each part
+/// numbers its pages from 1 and the footer shows the page alone (a total of the whole
+/// file would mislead, and readers do not all compute a section's page count).
+pub fn footer(total: bool) -> String {
     let field = |instr: &str| {
         format!(
             "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> {instr} </w:instrText></w:r>\
@@ -392,9 +402,16 @@ pub fn footer() -> String {
     root(
         "ftr",
         &format!(
-            "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>{}<w:r><w:t xml:space=\"preserve\"> / </w:t></w:r>{}</w:p>",
+            "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>{}{}</w:p>",
             field("PAGE"),
-            field("NUMPAGES")
+            if total {
+                format!(
+                    "<w:r><w:t xml:space=\"preserve\"> / </w:t></w:r>{}",
+                    field("NUMPAGES")
+                )
+            } else {
+                String::new()
+            }
         ),
     )
 }
