@@ -1,6 +1,6 @@
-//! The Word export in the tools counsel use: every scenario converted to PDF by LibreOffice
-//! in one batch and read with pdftotext, and a project no other test uses read with
-//! python-docx. Under `CI=true` a missing tool fails the test (.ci/run installs them);
+//! The documents in the tools counsel use: every scenario converted to PDF by LibreOffice
+//! in one batch and read with pdftotext, a project no other test uses read with
+//! python-docx, and the HTML printed to PDF by headless Chromium. Under `CI=true` a missing tool fails the test (.ci/run installs them);
 //! elsewhere the test says what it skipped.
 
 use std::path::Path;
@@ -193,4 +193,80 @@ fn a_new_project_reads_back_with_python_docx() {
     // The check itself can fail: a name the document does not carry.
     assert!(!check("南浜港湾株式会社", &[]).status.success());
     assert!(Path::new(&out).exists());
+}
+
+#[test]
+fn the_html_prints_to_a4_in_chromium_with_no_browser_header() {
+    if !available("chromium", &["--version"]) || !available("pdftotext", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = scenarios()
+        .into_iter()
+        .find(|s| s.name == "ec-site")
+        .unwrap();
+    let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+    let html = WS
+        .export(
+            &doc,
+            Format::Html,
+            &ExportOptions::new(LangSel::Both, false),
+        )
+        .unwrap();
+    let page = dir.path().join("rider.html");
+    std::fs::write(&page, html).unwrap();
+    let pdf = dir.path().join("rider.pdf");
+    // As the machine's probe starts it: no network, no first-run work, a fresh profile.
+    let out = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)"), "{info}");
+    let first = Command::new("pdftotext")
+        .args(["-f", "1", "-l", "1", "-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let first = String::from_utf8_lossy(&first.stdout);
+    let top = first
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    assert_eq!(
+        top.trim(),
+        doc.title.ja,
+        "the page starts with the rider, not a browser header"
+    );
+    assert!(
+        !first.contains("file://") && !first.contains(".html"),
+        "{first}"
+    );
+    let bottom = first
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    assert!(
+        bottom.trim().starts_with("1 / "),
+        "our page number: {bottom}"
+    );
 }
