@@ -5,7 +5,7 @@
 mod filters;
 mod frame;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tera::{Context, Tera};
 
@@ -33,18 +33,65 @@ pub struct Renderer {
 
 /// The (line, column) of the first use of `name` inside a template tag.
 pub(crate) fn position_of(text: &str, name: &str) -> Option<(usize, usize)> {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || "_.\"'".contains(c));
-    let mut from = 0;
-    while let Some(i) = text[from..].find(name).map(|i| i + from) {
-        let (before, after) = (&text[..i], &text[i + name.len()..]);
-        let opened = before.rfind("{{").max(before.rfind("{%"));
-        let closed = before.rfind("}}").max(before.rfind("%}"));
-        if !word(before.chars().next_back()) && !word(after.chars().next()) && opened > closed {
-            return Some(crate::error::line_col(text, i));
+    TagWords::new(text).position(name)
+}
+
+/// The names inside a template's tags (`{{ }}` and `{% %}`, string literals left out),
+/// each at its first offset: one pass over the text, so that a text with thousands of
+/// unknown names is reported in linear time.
+pub(crate) struct TagWords<'a> {
+    first: HashMap<&'a str, usize>,
+    index: crate::error::LineIndex<'a>,
+}
+
+impl<'a> TagWords<'a> {
+    pub(crate) fn new(text: &'a str) -> TagWords<'a> {
+        let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+        let mut first = HashMap::new();
+        let mut rest = 0;
+        while let Some(open) = text[rest..].find('{').map(|i| i + rest) {
+            let close = match text.get(open..open + 2) {
+                Some("{{") => "}}",
+                Some("{%") => "%}",
+                _ => {
+                    rest = open + 1;
+                    continue;
+                }
+            };
+            let start = open + 2;
+            let end = text[start..].find(close).map_or(text.len(), |i| i + start);
+            let tag = &text[start..end];
+            let mut quote: Option<char> = None;
+            let mut run: Option<usize> = None;
+            for (i, c) in tag.char_indices().chain(std::iter::once((tag.len(), ' '))) {
+                match quote {
+                    Some(q) if c == q => quote = None,
+                    Some(_) => {}
+                    None if c == '"' || c == '\'' => {
+                        run = None;
+                        quote = Some(c);
+                    }
+                    None if word(c) => {
+                        run.get_or_insert(i);
+                    }
+                    None => {
+                        if let Some(r) = run.take() {
+                            first.entry(&tag[r..i]).or_insert(start + r);
+                        }
+                    }
+                }
+            }
+            rest = end;
         }
-        from = i + name.len();
+        TagWords {
+            first,
+            index: crate::error::LineIndex::new(text),
+        }
     }
-    None
+
+    pub(crate) fn position(&self, name: &str) -> Option<(usize, usize)> {
+        self.first.get(name).map(|&at| self.index.line_col(at))
+    }
 }
 
 /// Turns a Tera error into a diagnostic pointing into the clause's `body.<lang>` text.
@@ -224,9 +271,11 @@ impl Renderer {
                 let mut unknown: Vec<&str> =
                     vars.into_iter().filter(|v| !known.contains(v)).collect();
                 unknown.sort_unstable();
+                let words = TagWords::new(i.text.get(l));
                 for v in unknown {
                     let key = i.key(l);
-                    let pos = position_of(i.text.get(l), v)
+                    let pos = words
+                        .position(v)
                         .and_then(|(line, col)| i.origin.inside(&key, line, col));
                     diags.push(
                         i.origin

@@ -113,6 +113,59 @@ fn check_refuses_what_a_template_would_leak_or_miss() {
     }
 }
 
+#[test]
+fn validation_is_linear_in_choices_and_unknown_names() {
+    // 100,000 choices of one question (their duplicates checked by a set).
+    let choices: Vec<String> = (0..100_000)
+        .map(|i| format!("{{ value = \"c{i}\", ja = \"選択{i}\", en = \"Choice {i}\" }}"))
+        .collect();
+    let (_tmp, lib) = library_with("");
+    let questions = lib.join("questions.toml");
+    let mut text = std::fs::read_to_string(&questions).unwrap();
+    let section = text
+        .lines()
+        .find_map(|l| l.strip_prefix("section = "))
+        .unwrap()
+        .to_string();
+    text.push_str(&format!(
+        "\n[[question]]\nid = \"many\"\nsection = {section}\nkind = \"choice\"\n\
+         prompt = {{ ja = \"多い\", en = \"Many\" }}\nhelp = {{ ja = \"多い\", en = \"Many\" }}\n\
+         choices = [\n{}\n]\n",
+        choices.join(",\n")
+    ));
+    std::fs::write(&questions, text).unwrap();
+    let started = std::time::Instant::now();
+    bin()
+        .args(["check", "--library"])
+        .arg(&lib)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("ok:"));
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    // 30,000 distinct unknown names in one body, each reported at its position.
+    let names: String = (0..30_000).map(|i| format!("{{{{ nope{i} }}}}")).collect();
+    let clause = clause_when("true").replacen(
+        "body.ja = \"\"\"\n",
+        &format!("body.ja = \"\"\"\n{names}\n"),
+        1,
+    );
+    let (_tmp, lib) = library_with(&clause);
+    let started = std::time::Instant::now();
+    let (code, stderr) = check(&lib);
+    assert_eq!(code, Some(2));
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(
+        stderr.matches("template: unknown variable `nope").count(),
+        30_000
+    );
+    assert!(
+        stderr.contains("body.ja: template: unknown variable `nope1`"),
+        "{}",
+        &stderr[..500]
+    );
+}
+
 fn mkfifo(path: &Path) {
     let ok = std::process::Command::new("mkfifo")
         .arg(path)
