@@ -2,6 +2,7 @@
 //! library; answers and the parties' names go in as data only, never as template source,
 //! so `{{ x }}` typed by a user comes out as those characters.
 
+mod budget;
 mod filters;
 mod frame;
 
@@ -152,10 +153,15 @@ impl Templated<'_> {
         lang: Lang,
         diags: &mut Vec<Diagnostic>,
     ) -> String {
-        tera.render(&self.template(lang), ctx).unwrap_or_else(|e| {
-            diags.push(self.diag(&e, lang));
-            String::new()
-        })
+        let mut out = budget::Capped::default();
+        match tera.render_to(&self.template(lang), ctx, &mut out) {
+            // Tera writes what the template produces, and templates produce UTF-8.
+            Ok(()) => String::from_utf8(out.0).unwrap_or_default(),
+            Err(e) => {
+                diags.push(self.diag(&e, lang));
+                String::new()
+            }
+        }
     }
 }
 
@@ -330,6 +336,7 @@ impl Renderer {
         assembly: &Assembly,
         meta: &Meta,
     ) -> Result<Document, Diagnostics> {
+        budget::reset();
         let included_annexes = annex::included(&library.annexes, &assembly.values);
         let contexts = Bilingual::new(
             Self::context(library, assembly, &included_annexes, meta, Lang::Ja),

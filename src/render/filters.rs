@@ -19,6 +19,8 @@ fn lang_of(state: &State) -> Lang {
 
 /// Registers the filters of clause and document templates.
 pub(crate) fn register(tera: &mut Tera, labels: Arc<HashMap<String, Bilingual<String>>>) {
+    // Loops draw on the document's budget (`budget`), not on Tera's per-call limit alone.
+    tera.register_function("range", super::budget::range);
     tera.register_filter("yen", |n: i64, _: Kwargs, state: &State| {
         crate::format::yen(n, lang_of(state))
     });

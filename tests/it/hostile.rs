@@ -166,6 +166,50 @@ fn validation_is_linear_in_choices_and_unknown_names() {
     );
 }
 
+#[test]
+fn templates_render_under_a_budget_of_loops_and_output() {
+    let answers = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        answers.path(),
+        "[meta]\nproject_name = \"p\"\ncustomer = \"c\"\nvendor = \"v\"\n[answers]\n\
+         personal_data = false\ndmz = false\nsubcontracting = false\nbudget_jpy = 1000000\n\
+         maintenance = false\nai_use = false\n",
+    )
+    .unwrap();
+    for (body, words) in [
+        // A billion iterations of nested loops.
+        (
+            "{% for a in range(end=1000) %}{% for b in range(end=1000) %}{% for c in range(end=1000) %}x{% endfor %}{% endfor %}{% endfor %}",
+            "the template budget is spent: range()",
+        ),
+        // Two megabytes of one clause.
+        (
+            "{% for a in range(end=100000) %}xxxxxxxxxxxxxxxxxxxx{% endfor %}",
+            "the template budget is spent: the text would be longer than 1 MiB",
+        ),
+    ] {
+        let clause = clause_when("true").replacen(
+            "body.ja = \"\"\"\n",
+            &format!("body.ja = \"\"\"\n{body}\n"),
+            1,
+        );
+        let (_tmp, lib) = library_with(&clause);
+        let (code, stderr, took) = run(&[
+            "build".as_ref(),
+            "--library".as_ref(),
+            lib.as_os_str(),
+            "--answers".as_ref(),
+            answers.path().as_os_str(),
+        ]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(
+            stderr.contains("[liability.deep] body.ja: template:") && stderr.contains(words),
+            "{stderr}"
+        );
+        assert!(took.as_secs() < 5, "{took:?}");
+    }
+}
+
 fn mkfifo(path: &Path) {
     let ok = std::process::Command::new("mkfifo")
         .arg(path)
