@@ -1,15 +1,14 @@
 //! The pure transition: an action changes the state and returns the effects (writes, quit)
 //! for the loop to perform. No terminal, no files, no clock.
 
+mod export;
+
 use super::action::{Action, Effect, SaveError};
-use super::app::{
-    App, EXPORT_LANGS, ExportFocus, Input, Item, Overlay, Pane, Preview, Screen, Status,
-};
+use super::app::{App, Input, Item, Overlay, Pane, Preview, Screen, Status};
 use super::strings;
 use super::view;
-use crate::export::{ExportOptions, Format};
 use crate::lang::Lang;
-use crate::workspace::WriteError;
+use export::{export_dialog, exported};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -388,156 +387,4 @@ fn rewrap(app: &mut App) {
         p.wrapped = crate::wrap::wrap_all(&p.lines, width);
     }
     scroll_preview(app, 0);
-}
-
-fn export_dialog(app: &mut App, action: Action) -> Vec<Effect> {
-    let d = &mut app.export;
-    if d.confirm_overwrite {
-        match action {
-            Action::Yes => return export(app, true),
-            Action::No | Action::Escape | Action::Quit => d.confirm_overwrite = false,
-            _ => {}
-        }
-        return vec![];
-    }
-    if d.confirm_assumptions {
-        match action {
-            Action::Yes => {
-                d.confirm_assumptions = false;
-                d.assumptions_accepted = true;
-                return export(app, false);
-            }
-            // Back to the first of them, to answer it.
-            Action::No => {
-                d.confirm_assumptions = false;
-                app.overlay = None;
-                let first = crate::memo::assumptions(&app.ws.library, &app.effective())
-                    .first()
-                    .map(|id| id.to_string());
-                if let Some(id) = first {
-                    app.goto_question(&id);
-                    app.screen = Screen::Questions;
-                    app.pane = Pane::Answer;
-                }
-            }
-            Action::Escape | Action::Quit => d.confirm_assumptions = false,
-            _ => {}
-        }
-        return vec![];
-    }
-    let order = [
-        ExportFocus::Format,
-        ExportFocus::Lang,
-        ExportFocus::Notes,
-        ExportFocus::Path,
-    ];
-    let at = order.iter().position(|f| *f == d.focus).unwrap_or(0);
-    match (d.focus, action) {
-        (_, Action::Escape | Action::Quit) => app.overlay = None,
-        // From a refusal for unanswered questions, straight to the review that lists them.
-        (_, Action::Review) => {
-            app.overlay = None;
-            app.screen = Screen::Review;
-        }
-        (_, Action::Up | Action::PrevPane) => d.focus = order[(at + 3) % 4],
-        (_, Action::Down | Action::NextPane) => d.focus = order[(at + 1) % 4],
-        (_, Action::Confirm) => return export(app, false),
-        (ExportFocus::Format, a @ (Action::Left | Action::Right | Action::Toggle)) => {
-            let n = Format::ALL.len();
-            let old = Format::ALL[d.format].extension();
-            d.format = (d.format + if matches!(a, Action::Left) { n - 1 } else { 1 }) % n;
-            // Follow the format in the file name, unless the user named the file otherwise.
-            if let Some(stem) = d.path.text().strip_suffix(&format!(".{old}")) {
-                d.path = super::field::Field::new(&format!(
-                    "{stem}.{}",
-                    Format::ALL[d.format].extension()
-                ));
-            }
-        }
-        (ExportFocus::Lang, a @ (Action::Left | Action::Right | Action::Toggle)) => {
-            let n = EXPORT_LANGS.len();
-            d.lang = (d.lang + if matches!(a, Action::Left) { n - 1 } else { 1 }) % n;
-        }
-        (ExportFocus::Notes, Action::Left | Action::Right | Action::Toggle) => d.notes = !d.notes,
-        (ExportFocus::Path, Action::Insert(s)) => {
-            let taken = d.path.insert(&s);
-            if !taken {
-                d.error = Some(strings::get(app.lang).paste_refused.into());
-            }
-        }
-        (ExportFocus::Path, Action::Back | Action::BackHeld) => {
-            d.path.delete_back();
-        }
-        (ExportFocus::Path, Action::Left) => d.path.left(),
-        (ExportFocus::Path, Action::Right) => d.path.right(),
-        (ExportFocus::Path, Action::Home) => d.path.home(),
-        (ExportFocus::Path, Action::End) => d.path.end(),
-        _ => {}
-    }
-    vec![]
-}
-
-/// Drafts and exports through the same workspace as `secdraft build`; the loop writes.
-fn export(app: &mut App, force: bool) -> Vec<Effect> {
-    let s = strings::get(app.lang);
-    let path = app.export.path.text().trim().to_string();
-    if path.is_empty() {
-        app.export.error = Some(s.path_required.into());
-        return vec![];
-    }
-    let answers = app.effective();
-    let missing = answers.missing(&app.ws.library);
-    if let Some(first) = missing.first() {
-        // Named by its prompt: the officer never sees question ids.
-        let prompt = app
-            .ws
-            .library
-            .question(first)
-            .map_or(*first, |q| q.prompt.get(app.lang).as_str());
-        app.export.error = Some(strings::missing_answers(missing.len(), prompt, app.lang));
-        return vec![];
-    }
-    // Questions left at their defaults are the drafter's assumptions: said before export.
-    if !app.export.assumptions_accepted
-        && !crate::memo::assumptions(&app.ws.library, &answers).is_empty()
-    {
-        app.export.confirm_assumptions = true;
-        return vec![];
-    }
-    let opts = ExportOptions {
-        created: app.created,
-        ..ExportOptions::new(EXPORT_LANGS[app.export.lang], app.export.notes)
-    };
-    let bytes = app
-        .ws
-        .draft(&answers)
-        .and_then(|(_, doc)| app.ws.export(&doc, app.export_format(), &opts));
-    match bytes {
-        Ok(bytes) => vec![Effect::Export {
-            path: path.into(),
-            bytes,
-            force,
-        }],
-        Err(e) => {
-            app.export.error = Some(e.in_lang(app.lang));
-            vec![]
-        }
-    }
-}
-
-fn exported(app: &mut App, result: Result<std::path::PathBuf, WriteError>) {
-    let lang = app.lang;
-    match result {
-        Ok(path) => {
-            app.overlay = None;
-            app.export.confirm_overwrite = false;
-            app.status = Some(ok(strings::exported(&path.display().to_string(), lang)));
-        }
-        Err(WriteError::Exists(_)) => app.export.confirm_overwrite = true,
-        Err(e) => {
-            app.export.confirm_overwrite = false;
-            let file = app.export.path.text().to_string();
-            app.export.error = Some(strings::export_failed(&e, &file, lang));
-        }
-    }
 }
