@@ -3,10 +3,11 @@
 //! so `{{ x }}` typed by a user comes out as those characters.
 
 mod budget;
+mod diag;
 mod filters;
 mod frame;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use tera::{Context, Tera};
 
@@ -21,6 +22,7 @@ use crate::lang::{Bilingual, Lang, bi};
 use crate::library::model::{COMPUTED, Origin};
 use crate::library::{Clause, Library, WarningRule, annex};
 
+pub(crate) use diag::{TagWords, position_of, tera_diag};
 pub(crate) use filters::{choice_labels, register as register_filters};
 pub use frame::{FILE as FRAME_FILE, Frame};
 
@@ -30,96 +32,6 @@ const BUILTIN_VARS: &[&str] = &["meta", "lang", "articles", "annexes"];
 pub struct Renderer {
     tera: Tera,
     frame: Frame,
-}
-
-/// The (line, column) of the first use of `name` inside a template tag.
-pub(crate) fn position_of(text: &str, name: &str) -> Option<(usize, usize)> {
-    TagWords::new(text).position(name)
-}
-
-/// The names inside a template's tags (`{{ }}` and `{% %}`, string literals left out),
-/// each at its first offset: one pass over the text, so that a text with thousands of
-/// unknown names is reported in linear time.
-pub(crate) struct TagWords<'a> {
-    first: HashMap<&'a str, usize>,
-    index: crate::error::LineIndex<'a>,
-}
-
-impl<'a> TagWords<'a> {
-    pub(crate) fn new(text: &'a str) -> TagWords<'a> {
-        let word = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
-        let mut first = HashMap::new();
-        let mut rest = 0;
-        while let Some(open) = text[rest..].find('{').map(|i| i + rest) {
-            let close = match text.get(open..open + 2) {
-                Some("{{") => "}}",
-                Some("{%") => "%}",
-                _ => {
-                    rest = open + 1;
-                    continue;
-                }
-            };
-            let start = open + 2;
-            let end = text[start..].find(close).map_or(text.len(), |i| i + start);
-            let tag = &text[start..end];
-            let mut quote: Option<char> = None;
-            let mut run: Option<usize> = None;
-            for (i, c) in tag.char_indices().chain(std::iter::once((tag.len(), ' '))) {
-                match quote {
-                    Some(q) if c == q => quote = None,
-                    Some(_) => {}
-                    None if c == '"' || c == '\'' => {
-                        run = None;
-                        quote = Some(c);
-                    }
-                    None if word(c) => {
-                        run.get_or_insert(i);
-                    }
-                    None => {
-                        if let Some(r) = run.take() {
-                            first.entry(&tag[r..i]).or_insert(start + r);
-                        }
-                    }
-                }
-            }
-            rest = end;
-        }
-        TagWords {
-            first,
-            index: crate::error::LineIndex::new(text),
-        }
-    }
-
-    pub(crate) fn position(&self, name: &str) -> Option<(usize, usize)> {
-        self.first.get(name).map(|&at| self.index.line_col(at))
-    }
-}
-
-/// Turns a Tera error into a diagnostic pointing into the clause's `body.<lang>` text.
-pub(crate) fn tera_diag(err: &tera::Error, origin: &Origin, id: &str, key: &str) -> Diagnostic {
-    let (message, pos) = match err.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            let s = r.span();
-            (
-                r.message().to_string(),
-                origin.inside(key, s.start_line, s.start_col + 1),
-            )
-        }
-        _ => {
-            let mut message = err.to_string();
-            let mut source = std::error::Error::source(err);
-            while let Some(s) = source {
-                message = format!("{message}: {s}");
-                source = s.source();
-            }
-            (message, origin.field(key).or(origin.pos))
-        }
-    };
-    let message = message.lines().next().unwrap_or_default().to_string();
-    Diagnostic::new(&origin.file, format!("template: {message}"))
-        .at(pos)
-        .id(id)
-        .key(key)
 }
 
 /// A templated text of the library: a clause body or a warning message.
