@@ -23,27 +23,33 @@ pub struct Parts {
 }
 
 impl Parts {
+    /// `fixed` with the entries of the parts present inserted before its closing tag.
+    fn with(&self, fixed: &str, close: &str, header: &str, theme: &str) -> String {
+        let extra: String = [(self.header, header), (self.theme, theme)]
+            .iter()
+            .filter(|(present, _)| *present)
+            .map(|(_, entry)| *entry)
+            .collect();
+        fixed.replace(close, &format!("{extra}{close}"))
+    }
+
     pub fn content_types(&self) -> String {
-        let mut extra = String::new();
-        if self.header {
-            extra.push_str("<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>");
-        }
-        if self.theme {
-            extra.push_str("<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>");
-        }
-        CONTENT_TYPES.replace("</Types>", &format!("{extra}</Types>"))
+        self.with(
+            CONTENT_TYPES,
+            "</Types>",
+            "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
+            "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>",
+        )
     }
 
     /// The document's relationships: the header is `rId5`, the theme `rId6`.
     pub fn document_rels(&self) -> String {
-        let mut extra = String::new();
-        if self.header {
-            extra.push_str("<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>");
-        }
-        if self.theme {
-            extra.push_str("<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>");
-        }
-        DOCUMENT_RELS.replace("</Relationships>", &format!("{extra}</Relationships>"))
+        self.with(
+            DOCUMENT_RELS,
+            "</Relationships>",
+            "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>",
+            "<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
+        )
     }
 }
 
