@@ -117,7 +117,7 @@ const JA: Strings = Strings {
         ("Space", "複数選択で選択・解除"),
         (
             "Backspace",
-            "一文字削除、空欄なら一つ前の質問へ（押し続けても一問だけ）",
+            "一文字削除。空欄なら前の質問へ（長押しでも一問）",
         ),
         ("Tab / Shift-Tab", "枠の切替（質問・セクション・解説）"),
         ("y / n", "はい・いいえで答える"),
@@ -133,7 +133,7 @@ const JA: Strings = Strings {
         ("? / F1", "このキー一覧"),
         (
             "q / Esc / Ctrl-Q",
-            "開いている画面を閉じる。質問画面では終了（未決定の入力があれば確認）",
+            "画面を閉じる。質問画面では終了（未決定なら確認）",
         ),
         ("Ctrl-Z", "一時停止（fg で再開）"),
         ("Ctrl-C", "すぐに終了"),
@@ -194,7 +194,7 @@ const EN: Strings = Strings {
         ("Space", "toggle a choice in a multiple choice"),
         (
             "Backspace",
-            "delete; on an empty field, back one question (once, even held)",
+            "delete; when empty, back one question (once if held)",
         ),
         ("Tab / Shift-Tab", "switch panes (question, sections, help)"),
         ("y / n", "answer yes or no"),
@@ -210,7 +210,7 @@ const EN: Strings = Strings {
         ("? / F1", "this list of keys"),
         (
             "q / Esc / Ctrl-Q",
-            "close what is open; on the questions, quit (asking if typing is not confirmed)",
+            "close; on the questions, quit (asks if unconfirmed)",
         ),
         ("Ctrl-Z", "suspend (fg resumes)"),
         ("Ctrl-C", "quit at once"),
