@@ -53,12 +53,11 @@ impl Guard {
         }
     }
 
-    /// Ctrl-Z: gives the terminal back to the shell and stops; `fg` continues here, and
-    /// the screen is set up and drawn again in full.
+    /// Ctrl-Z: gives the terminal back to the shell and stops. `fg` sends SIGCONT, on
+    /// which the loop calls [`Guard::resume`], as for a stop from elsewhere.
     pub fn suspend(&mut self) -> std::io::Result<()> {
         restore();
-        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-        self.resume()
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
     }
 
     /// Sets the terminal up again after a stop, and forgets what was on screen so that
