@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 mod field;
 pub mod keymap;
+mod keys;
 pub mod strings;
 mod term;
 pub mod update;

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
+use super::keys::BINDINGS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputMode {
@@ -55,62 +56,18 @@ pub fn map(event: &Event, mode: InputMode) -> Option<Action> {
     }
 }
 
+/// A key by the table in `keys`.
 fn map_key(key: &KeyEvent, mode: InputMode) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl {
-        return match key.code {
-            KeyCode::Char('c') => Some(Action::ForceQuit),
-            KeyCode::Char('s') => Some(Action::Save),
-            // The commands from inside a field, where their letters are text.
-            KeyCode::Char('p') => Some(Action::Preview),
-            KeyCode::Char('e') => Some(Action::Export),
-            KeyCode::Char('r') => Some(Action::Review),
-            KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Char('z') => Some(Action::Suspend),
-            _ => None,
-        };
-    }
-    Some(match key.code {
-        KeyCode::Up => Action::Up,
-        KeyCode::Down => Action::Down,
-        KeyCode::Left => Action::Left,
-        KeyCode::Right => Action::Right,
-        KeyCode::Home => Action::Home,
-        KeyCode::End => Action::End,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Backspace => Action::Back,
-        KeyCode::Tab => Action::NextPane,
-        KeyCode::BackTab => Action::PrevPane,
-        KeyCode::Esc => Action::Escape,
-        KeyCode::F(1) => Action::Help,
-        KeyCode::F(2) => Action::SwitchLang,
-        KeyCode::Char(c) if mode == InputMode::Text => Action::Insert(c.to_string()),
-        KeyCode::Char(c) => command(c)?,
-        _ => return None,
-    })
-}
-
-fn command(c: char) -> Option<Action> {
-    Some(match c {
-        'k' => Action::Up,
-        'j' => Action::Down,
-        'h' => Action::Left,
-        // `l` stays free for the language: Right has its arrow.
-        ' ' => Action::Toggle,
-        'p' => Action::Preview,
-        'e' => Action::Export,
-        'r' => Action::Review,
-        '?' => Action::Help,
-        'l' => Action::SwitchLang,
-        'y' => Action::Yes,
-        'n' => Action::No,
-        'q' => Action::Quit,
-        'g' => Action::Home,
-        'G' => Action::End,
-        _ => return None,
-    })
+    let typed = match key.code {
+        KeyCode::Char(c) => c,
+        _ => '\0',
+    };
+    BINDINGS
+        .iter()
+        .flat_map(|b| b.keys)
+        .find(|(k, _)| k.matches(key.code, ctrl, mode))
+        .map(|(_, makes)| makes(typed))
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::app::{App, Overlay, Screen};
+use super::keys::{self, Footer};
 use super::strings;
 
 /// Below this the screens do not fit; the window says so instead.
@@ -35,26 +36,28 @@ pub fn view(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     draw_header(frame, app, header);
-    let s = strings::get(app.lang);
     let hints = match app.screen {
         Screen::Questions => {
             questions::draw(frame, app, body);
             if app.input_mode() == super::keymap::InputMode::Text {
-                s.footer_field
+                Footer::Field
             } else {
-                s.footer_questions
+                Footer::Questions
             }
         }
         Screen::Review => {
             review::draw(frame, app, body);
-            s.footer_review
+            Footer::Review
         }
         Screen::Preview => {
             preview::draw(frame, app, body);
-            s.footer_preview
+            Footer::Preview
         }
     };
-    frame.render_widget(Paragraph::new(hints).style(dim()), footer);
+    frame.render_widget(
+        Paragraph::new(keys::footer(hints, app.lang)).style(dim()),
+        footer,
+    );
     match app.overlay {
         Some(Overlay::Help) => dialogs::help(frame, app, area),
         Some(Overlay::Export) => dialogs::export(frame, app, area),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table};
 use super::{block, dim};
 use crate::export::Format;
 use crate::tui::app::{App, ExportFocus};
+use crate::tui::keys::{self, Footer};
 use crate::tui::strings;
 
 /// A window of at most `w` x `h`, centred in `area`.
@@ -136,7 +137,10 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     } else if let Some(e) = &d.error {
         lines.push(Line::styled(e.clone(), Style::new().fg(Color::Red)));
     }
-    let title_hint = Line::styled(format!(" {} ", s.export_hint), dim());
+    let title_hint = Line::styled(
+        format!(" {} ", keys::footer(Footer::Export, app.lang)),
+        dim(),
+    );
     let lines = crate::wrap::wrap_all(&lines, usize::from(width.saturating_sub(2)));
     let rect = centred(area, width, (lines.len() as u16 + 2).max(10));
     clear(frame, rect);
@@ -180,12 +184,13 @@ pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
 
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
-    let rect = centred(area, 76, s.key_list.len() as u16 + 2);
+    let list: Vec<_> = keys::list(app.lang).collect();
+    let rect = centred(area, 76, list.len() as u16 + 2);
     clear(frame, rect);
-    let rows = s.key_list.iter().map(|(k, d)| {
+    let rows = list.into_iter().map(|(k, d)| {
         Row::new([
-            Cell::from(*k).style(Style::new().fg(Color::Cyan)),
-            Cell::from(*d),
+            Cell::from(k).style(Style::new().fg(Color::Cyan)),
+            Cell::from(d),
         ])
     });
     frame.render_widget(

@@ -7,6 +7,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 
 use super::{block, dim};
 use crate::tui::app::{App, Item};
+use crate::tui::keys::{self, Footer};
 use crate::tui::strings;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
@@ -55,7 +56,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .highlight_symbol("▶ ")
     .block(
         block(s.review, true).title_bottom(ratatui::text::Line::styled(
-            format!(" {} ", s.review_hint),
+            format!(" {} ", keys::footer(Footer::ReviewTable, app.lang)),
             dim(),
         )),
     );
