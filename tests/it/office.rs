@@ -270,3 +270,101 @@ fn the_html_prints_to_a4_in_chromium_with_no_browser_header() {
         "our page number: {bottom}"
     );
 }
+
+#[test]
+fn libreoffice_opens_the_word_redline_and_keeps_its_changes() {
+    if !available("soffice", &["--version"])
+        || !available("pdftotext", &["-v"])
+        || !available("python3", &["-c", "import docx"])
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let old_text =
+        std::fs::read_to_string(root().join("docs/examples/education-network.toml")).unwrap();
+    let new_text = old_text
+        .replace("dmz = true", "dmz = false")
+        .replace("budget_jpy = 104800500", "budget_jpy = 209601000");
+    let mut files = Vec::new();
+    for (name, text) in [("old", &old_text), ("new", &new_text)] {
+        let answers = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&answers, text).unwrap();
+        let docx = dir.path().join(format!("{name}.docx"));
+        bin()
+            .args(["build", "--format", "docx", "--answers"])
+            .arg(&answers)
+            .arg("-o")
+            .arg(&docx)
+            .assert()
+            .success();
+        files.push((answers, docx));
+    }
+    let redline = dir.path().join("redline.docx");
+    bin()
+        .args(["diff", "--format", "docx"])
+        .arg(&files[0].0)
+        .arg(&files[1].0)
+        .arg("-o")
+        .arg(&redline)
+        .assert()
+        .success();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let saved = dir.path().join("saved");
+    for target in ["pdf", "docx:MS Word 2007 XML"] {
+        let out = Command::new("soffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+            ])
+            .arg(&saved)
+            .arg(&redline)
+            .output()
+            .expect("soffice runs");
+        assert!(
+            out.status.success(),
+            "soffice: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The PDF shows the changes: the old amount struck through beside the new one.
+    let text = Command::new("pdftotext")
+        .arg(saved.join("redline.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = squeeze(&String::from_utf8_lossy(&text.stdout));
+    assert!(
+        text.contains("104,800,500") && text.contains("209,601,000"),
+        "{text}"
+    );
+    // Saved again by LibreOffice, the changes are still tracked and resolve to either rider.
+    let saved_docx = saved.join("redline.docx");
+    let xml = crate::docx::unzip(&std::fs::read(&saved_docx).unwrap())
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    assert!(
+        xml.contains("<w:ins ") && xml.contains("<w:del "),
+        "changes kept"
+    );
+    let check = Command::new("python3")
+        .arg(root().join("tests/redline_check.py"))
+        .arg(&saved_docx)
+        .args([&files[0].1, &files[1].1])
+        .arg("--text-only")
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
