@@ -368,3 +368,67 @@ fn libreoffice_opens_the_word_redline_and_keeps_its_changes() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+#[test]
+fn every_page_of_the_word_memo_says_internal_in_libreoffice() {
+    if !available("soffice", &["--version"]) || !available("pdfinfo", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let memo = dir.path().join("memo.docx");
+    bin()
+        .args(["memo", "--format", "docx", "--answers"])
+        .arg(root().join("docs/examples/education-network.toml"))
+        .arg("-o")
+        .arg(&memo)
+        .assert()
+        .success();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&memo)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.path().join("memo.pdf");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages > 1, "the memo runs over several pages");
+    for page in 1..=pages {
+        let n = page.to_string();
+        let text = Command::new("pdftotext")
+            .args(["-f", &n, "-l", &n])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        let top = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert_eq!(
+            top.trim(),
+            "社内限り",
+            "page {page} starts with the mark: {text}"
+        );
+    }
+}
