@@ -7,8 +7,6 @@
 //! paired and compared word by word. A paragraph or table without a partner is inserted or
 //! deleted whole, its paragraph marks (and table rows) included.
 
-use std::collections::HashMap;
-
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::export::docx::xml::esc;
@@ -186,21 +184,45 @@ fn words<'p>(p: &'p Para) -> Vec<(&'p str, &'p str)> {
         .collect()
 }
 
+/// What pairing compares of an item: for a paragraph its properties, its words sorted,
+/// and for an article heading its text without the numbers.
+struct Profile<'x> {
+    ppr: &'x str,
+    sorted: Vec<&'x str>,
+    heading: Option<String>,
+}
+
+fn profile<'x>(item: &'x Item) -> Option<Profile<'x>> {
+    let Item::Para(p) = item else {
+        return None;
+    };
+    let mut sorted: Vec<&str> = words(p).into_iter().map(|(_, w)| w).collect();
+    sorted.sort_unstable();
+    let heading = p.ppr.contains("w:val=\"Heading1\"").then(|| {
+        p.runs
+            .iter()
+            .flat_map(|r| r.text.chars())
+            .filter(|c| !c.is_ascii_digit())
+            .collect()
+    });
+    Some(Profile {
+        ppr: p.ppr,
+        sorted,
+        heading,
+    })
+}
+
 /// How much two paragraphs share: twice the words in common over the words of both.
-fn similarity(a: &Para, b: &Para) -> f64 {
-    let (a, b) = (words(a), words(b));
+fn similarity(a: &[&str], b: &[&str]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    let mut count: HashMap<&str, i64> = HashMap::new();
-    for (_, w) in &a {
-        *count.entry(w).or_default() += 1;
-    }
-    let mut common = 0;
-    for (_, w) in &b {
-        if let Some(n) = count.get_mut(w).filter(|n| **n > 0) {
-            *n -= 1;
-            common += 1;
+    let (mut i, mut j, mut common) = (0, 0, 0u32);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => (i, j, common) = (i + 1, j + 1, common + 1),
         }
     }
     2.0 * f64::from(common) / (a.len() + b.len()) as f64
@@ -209,25 +231,20 @@ fn similarity(a: &Para, b: &Para) -> f64 {
 /// Paragraphs are compared word by word where they have the same style and share most
 /// of their words. An article heading pairs only with the same heading renumbered: a
 /// heading of another article marks that article inserted, not a retitled one.
-fn pairing(a: &Item, b: &Item) -> Option<f64> {
-    let (Item::Para(a), Item::Para(b)) = (a, b) else {
-        return None;
-    };
+fn pairing(a: &Profile, b: &Profile) -> Option<f64> {
     if a.ppr != b.ppr {
         return None;
     }
-    if a.ppr.contains("w:val=\"Heading1\"") {
-        let bare = |p: &Para| -> String {
-            p.runs
-                .iter()
-                .flat_map(|r| r.text.chars())
-                .filter(|c| !c.is_ascii_digit())
-                .collect()
-        };
-        return (bare(a) == bare(b)).then_some(1.0);
+    if a.heading.is_some() {
+        return (a.heading == b.heading).then_some(1.0);
     }
-    Some(similarity(a, b)).filter(|&s| s >= 0.5)
+    Some(similarity(&a.sorted, &b.sorted)).filter(|&s| s >= 0.5)
 }
+
+/// The largest stretch of differing items that is paired (old × new): two riders with
+/// nothing in common are a few hundred paragraphs each; beyond this, as from a hostile
+/// library, every item is deleted and inserted whole, in bounded time and memory.
+const PAIRING_LIMIT: usize = 1 << 20;
 
 enum Step {
     Pair(usize, usize),
@@ -239,9 +256,20 @@ enum Step {
 /// subsequence weighted by similarity. Between pairs, deletions come before insertions.
 fn align(old: &[Item], new: &[Item]) -> Vec<Step> {
     let (n, m) = (old.len(), new.len());
-    let score: Vec<Vec<Option<f64>>> = old
+    if n.saturating_mul(m) > PAIRING_LIMIT {
+        return (0..n).map(Step::Del).chain((0..m).map(Step::Ins)).collect();
+    }
+    let (a, b): (Vec<_>, Vec<_>) = (
+        old.iter().map(profile).collect(),
+        new.iter().map(profile).collect(),
+    );
+    let score: Vec<Vec<Option<f64>>> = a
         .iter()
-        .map(|a| new.iter().map(|b| pairing(a, b)).collect())
+        .map(|a| {
+            b.iter()
+                .map(|b| pairing(a.as_ref()?, b.as_ref()?))
+                .collect()
+        })
         .collect();
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     for i in 1..=n {
@@ -574,6 +602,21 @@ mod tests {
             !out.contains("<w:rPr><w:del"),
             "renumbered, not deleted: {out}"
         );
+    }
+
+    #[test]
+    fn a_stretch_past_the_limit_is_deleted_and_inserted_whole() {
+        let src = p("Clause", "同じ文");
+        let items = |n: usize| -> Vec<Item> {
+            (0..n)
+                .map(|_| Item::Para(parse_para(&src).unwrap()))
+                .collect()
+        };
+        let (old, new) = (items(1025), items(1025));
+        let steps = align(&old, &new);
+        assert_eq!(steps.len(), 2050);
+        assert!(steps[..1025].iter().all(|s| matches!(s, Step::Del(_))));
+        assert!(matches!(align(&old[..2], &new[..2])[0], Step::Pair(0, 0)));
     }
 
     #[test]
