@@ -308,12 +308,12 @@ fn diff(lib: &LibraryArgs, args: &DiffArgs) -> Result<()> {
                 },
             );
             let r = crate::redline::compare(&ws.library, &old, &new);
+            let report = |f| crate::redline::render::report(&r, f, args.lang);
             let text = match format {
-                DiffFormat::Md => crate::redline::render::report(&r, ReportFormat::Md, args.lang),
-                DiffFormat::Txt => crate::redline::render::report(&r, ReportFormat::Txt, args.lang),
-                DiffFormat::Html => {
-                    crate::redline::render::report(&r, ReportFormat::Html, args.lang)
-                }
+                DiffFormat::Md => report(ReportFormat::Md),
+                DiffFormat::Txt => report(ReportFormat::Txt),
+                DiffFormat::Html => report(ReportFormat::Html),
+                // Word is written above.
                 DiffFormat::Json | DiffFormat::Docx => crate::redline::render::json(&r, args.lang),
             };
             text.into_bytes()

@@ -1,7 +1,8 @@
 //! The documents in the tools counsel use: every scenario converted to PDF by LibreOffice
 //! in one batch and read with pdftotext, a project no other test uses read with
-//! python-docx, and the HTML printed to PDF by headless Chromium. Under `CI=true` a missing tool fails the test (.ci/run installs them);
-//! elsewhere the test says what it skipped.
+//! python-docx, the Word redline and memo opened in LibreOffice, and the HTML printed to
+//! PDF by headless Chromium. Under `CI=true` a missing tool fails the test (.ci/run
+//! installs them); elsewhere the test says what it skipped.
 
 use std::path::Path;
 use std::process::Command;
