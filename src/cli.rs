@@ -33,16 +33,6 @@ impl ValueEnum for Format {
     }
 }
 
-impl ValueEnum for ReportFormat {
-    fn value_variants<'a>() -> &'a [Self] {
-        &ReportFormat::ALL
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        Some(PossibleValue::new(self.extension()))
-    }
-}
-
 impl ValueEnum for Lang {
     fn value_variants<'a>() -> &'a [Self] {
         &Lang::ALL
@@ -114,7 +104,8 @@ struct BuildArgs {
     lang: LangSel,
     #[command(flatten)]
     out: Output,
-    /// Add each clause's rationale, sources and the reason it was selected.
+    /// Write the internal memo instead (as `secdraft memo`): each clause's rationale,
+    /// sources and the reason it was selected stay out of the rider.
     #[arg(long)]
     notes: bool,
     /// Text: `none` writes each paragraph on one line (for pasting into Word or email)
@@ -159,24 +150,35 @@ impl Output {
     }
 }
 
-/// The formats of the internal reports (the redline adds JSON).
+/// The formats of the internal reports: the text formats, and Word.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportArg {
+enum MemoFormat {
+    Md,
+    Txt,
+    Html,
+    Docx,
+}
+
+impl MemoFormat {
+    /// The report format of a text format; `None` for Word.
+    fn report(self) -> Option<ReportFormat> {
+        match self {
+            MemoFormat::Md => Some(ReportFormat::Md),
+            MemoFormat::Txt => Some(ReportFormat::Txt),
+            MemoFormat::Html => Some(ReportFormat::Html),
+            MemoFormat::Docx => None,
+        }
+    }
+}
+
+/// The redline's formats: the report's, JSON, and the new rider with tracked changes.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
     Md,
     Txt,
     Html,
     Json,
-}
-
-impl ReportArg {
-    fn report(self) -> Option<ReportFormat> {
-        match self {
-            ReportArg::Md => Some(ReportFormat::Md),
-            ReportArg::Txt => Some(ReportFormat::Txt),
-            ReportArg::Html => Some(ReportFormat::Html),
-            ReportArg::Json => None,
-        }
-    }
+    Docx,
 }
 
 #[derive(clap::Args)]
@@ -186,9 +188,12 @@ struct DiffArgs {
     /// The later answers file.
     new: PathBuf,
     #[arg(long, default_value = "md")]
-    format: ReportArg,
+    format: DiffFormat,
     #[arg(long, default_value = "ja")]
     lang: Lang,
+    /// Word: the author of the tracked changes, as Word's Review pane names it.
+    #[arg(long, value_name = "NAME", default_value = "secdraft")]
+    author: String,
     #[command(flatten)]
     out: Output,
 }
@@ -198,7 +203,7 @@ struct MemoArgs {
     #[arg(long, value_name = "FILE")]
     answers: PathBuf,
     #[arg(long, default_value = "md")]
-    format: ReportFormat,
+    format: MemoFormat,
     #[arg(long, default_value = "ja")]
     lang: Lang,
     #[command(flatten)]
@@ -257,42 +262,111 @@ pub fn run() -> Result<()> {
 }
 
 fn diff(lib: &LibraryArgs, args: &DiffArgs) -> Result<()> {
+    if args.format == DiffFormat::Docx && args.out.output.is_none() {
+        return Err(BadInput("--format docx needs -o OUT".into()).into());
+    }
+    if args.format != DiffFormat::Docx && args.author != "secdraft" {
+        return Err(BadInput("--author applies to --format docx only".into()).into());
+    }
     let ws = lib.load()?;
     let old = ws.read_answers(&args.old)?;
     let new = ws.read_answers(&args.new)?;
     let (oa, od) = ws.draft(&old)?;
     let (na, nd) = ws.draft(&new)?;
-    let (old, new) = (
-        Side {
-            doc: &od,
-            values: &oa.values,
-        },
-        Side {
-            doc: &nd,
-            values: &na.values,
-        },
-    );
-    let r = crate::redline::compare(&ws.library, &old, &new);
-    let text = match args.format.report() {
-        Some(f) => crate::redline::render::report(&r, f, args.lang),
-        None => crate::redline::render::json(&r, args.lang),
+    let bytes = match args.format {
+        DiffFormat::Docx => {
+            let now = crate::workspace::document_time();
+            let opts = ExportOptions {
+                created: Some(now),
+                ..ExportOptions::new(LangSel::One(args.lang), false)
+            };
+            // The changes are dated as the new rider is; undated, they are made now.
+            let date = match crate::format::parse_date(&nd.meta.date) {
+                Some(_) => format!("{}T00:00:00Z", nd.meta.date),
+                None => crate::export::docx::parts::w3c_datetime(now),
+            };
+            let rev = crate::redline::docx::Revision {
+                author: &args.author,
+                date: &date,
+            };
+            crate::redline::docx::export(
+                &ws.export(&od, Format::Docx, &opts)?,
+                &ws.export(&nd, Format::Docx, &opts)?,
+                &rev,
+            )
+            .map_err(anyhow::Error::msg)?
+        }
+        format => {
+            let (old, new) = (
+                Side {
+                    doc: &od,
+                    values: &oa.values,
+                },
+                Side {
+                    doc: &nd,
+                    values: &na.values,
+                },
+            );
+            let r = crate::redline::compare(&ws.library, &old, &new);
+            let report = |f| crate::redline::render::report(&r, f, args.lang);
+            let text = match format {
+                DiffFormat::Md => report(ReportFormat::Md),
+                DiffFormat::Txt => report(ReportFormat::Txt),
+                DiffFormat::Html => report(ReportFormat::Html),
+                // Word is written above.
+                DiffFormat::Json | DiffFormat::Docx => crate::redline::render::json(&r, args.lang),
+            };
+            text.into_bytes()
+        }
     };
-    args.out.write(text.as_bytes())
+    args.out.write(&bytes)
 }
 
 fn memo(lib: &LibraryArgs, args: &MemoArgs) -> Result<()> {
+    write_memo(lib, &args.answers, args.format, args.lang, &args.out)
+}
+
+/// The memo, for `memo` and for `build --notes`.
+fn write_memo(
+    lib: &LibraryArgs,
+    answers: &std::path::Path,
+    format: MemoFormat,
+    lang: Lang,
+    out: &Output,
+) -> Result<()> {
+    if format == MemoFormat::Docx && out.output.is_none() {
+        return Err(BadInput("--format docx needs -o OUT".into()).into());
+    }
     let ws = lib.load()?;
-    let answers = ws.read_answers(&args.answers)?;
+    let answers = ws.read_answers(answers)?;
     let (assembly, doc) = ws.draft(&answers)?;
-    let text = crate::memo::report(
-        &ws.library,
-        &answers,
-        &assembly,
-        &doc,
-        args.format,
-        args.lang,
-    );
-    args.out.write(text.as_bytes())
+    let bytes = match format.report() {
+        Some(f) => {
+            crate::memo::report(&ws.library, &answers, &assembly, &doc, f, lang).into_bytes()
+        }
+        None => {
+            let now = crate::workspace::document_time();
+            // The rider's package with a page header, which the memo's mark replaces.
+            let opts = ExportOptions {
+                created: Some(now),
+                draft: Some(String::new()),
+                ..ExportOptions::new(LangSel::One(lang), false)
+            };
+            let package = ws.export(&doc, Format::Docx, &opts)?;
+            let created = crate::export::docx::parts::w3c_datetime(now);
+            crate::memo::docx(
+                &ws.library,
+                &answers,
+                &assembly,
+                &doc,
+                lang,
+                &package,
+                Some(&created),
+            )
+            .map_err(anyhow::Error::msg)?
+        }
+    };
+    out.write(&bytes)
 }
 
 fn questionnaire(lib: &LibraryArgs, answers: Option<PathBuf>, lang: Lang) -> Result<()> {
@@ -406,6 +480,9 @@ fn explain(lib: &LibraryArgs, clause_id: &str, l: Lang) -> Result<()> {
 }
 
 fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
+    if args.notes {
+        return build_notes(lib, args);
+    }
     if !args.format.is_text() && args.out.output.is_none() {
         let ext = args.format.extension();
         return Err(BadInput(format!("--format {ext} needs -o OUT")).into());
@@ -427,7 +504,7 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
         unwrapped: args.wrap == Wrap::None,
         draft: args.draft.clone(),
         reference,
-        ..ExportOptions::new(args.lang, args.notes)
+        ..ExportOptions::new(args.lang, false)
     };
     let bytes = ws.export(&doc, args.format, &opts)?;
     for w in &doc.warnings {
@@ -438,4 +515,39 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
         );
     }
     args.out.write(&bytes)
+}
+
+/// `build --notes`: the notes are internal, so they go in the memo, never in a rider that
+/// could be sent. The memo is in one language and has no JSON or draft marker.
+fn build_notes(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
+    let format = match args.format {
+        Format::Md => MemoFormat::Md,
+        Format::Txt => MemoFormat::Txt,
+        Format::Html => MemoFormat::Html,
+        Format::Docx => MemoFormat::Docx,
+        Format::Json => {
+            return Err(BadInput(
+                "--notes writes the internal memo, which has no JSON format (the JSON rider carries each clause's rationale)".into(),
+            )
+            .into());
+        }
+    };
+    let LangSel::One(lang) = args.lang else {
+        return Err(BadInput(
+            "--notes writes the internal memo, which is in one language: --lang ja or --lang en"
+                .into(),
+        )
+        .into());
+    };
+    if args.draft.is_some() || args.reference_docx.is_some() {
+        return Err(BadInput(
+            "--notes writes the internal memo, which takes neither --draft nor --reference-docx"
+                .into(),
+        )
+        .into());
+    }
+    eprintln!(
+        "note: --notes writes the internal memo (secdraft memo), not the rider; build without --notes for the rider"
+    );
+    write_memo(lib, &args.answers, format, lang, &args.out)
 }

@@ -2,7 +2,7 @@
 //! and HTML go through Tera document templates (embedded defaults, overridable file by file
 //! with `--templates DIR`); JSON and DOCX are built in code.
 
-mod docx;
+pub(crate) mod docx;
 mod json;
 mod labels;
 mod table;

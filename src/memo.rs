@@ -274,3 +274,18 @@ pub fn report(
     let blocks = blocks(library, answers, assembly, doc, lang);
     write(&blocks, format, lang, Some(words(lang).mark))
 }
+
+/// The memo as a Word file, marked 社内限り / INTERNAL in the header of every page and above
+/// its title; `package` is the rider's Word package with a page header.
+pub fn docx(
+    library: &Library,
+    answers: &Answers,
+    assembly: &Assembly,
+    doc: &Document,
+    lang: Lang,
+    package: &[u8],
+    created: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    let blocks = blocks(library, answers, assembly, doc, lang);
+    crate::report::docx::report(package, &blocks, lang, words(lang).mark, created)
+}

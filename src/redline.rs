@@ -2,6 +2,7 @@
 //! the words that changed inside them, and the answers behind each change. Pure: it
 //! compares two rendered documents and the values they were drafted from.
 
+pub mod docx;
 pub mod render;
 mod tokens;
 

@@ -1,6 +1,8 @@
 //! Internal reports (the memo, the redline) written once and output as Markdown, text or
 //! HTML: a report is a list of blocks, and each format writes the blocks its own way.
 
+pub mod docx;
+
 use crate::lang::Lang;
 
 /// A run of text: plain, or marked as inserted or deleted (the redline's marks).

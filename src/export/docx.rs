@@ -7,10 +7,10 @@
 //! page (docs/user-guide.md, "Exported documents", says why).
 
 mod body;
-mod parts;
+pub(crate) mod parts;
 mod reference;
 mod table;
-mod xml;
+pub(crate) mod xml;
 
 use std::io::Write;
 

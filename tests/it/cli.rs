@@ -96,7 +96,7 @@ fn every_text_format_builds_in_every_language() {
     for format in ["md", "txt", "html", "json"] {
         for lang in ["ja", "en", "both"] {
             bin()
-                .args(["build", "--format", format, "--lang", lang, "--notes"])
+                .args(["build", "--format", format, "--lang", lang])
                 .args(["--answers", &example("internal-chatbot.toml")])
                 .assert()
                 .success()
@@ -355,7 +355,7 @@ fn docx_builds_reproducibly_and_fails_cleanly() {
     let build = |out: &std::path::Path| {
         bin()
             .env("SOURCE_DATE_EPOCH", "1795000000")
-            .args(["build", "--format", "docx", "--lang", "both", "--notes"])
+            .args(["build", "--format", "docx", "--lang", "both"])
             .args(["--answers", &example("education-network.toml"), "-o"])
             .arg(out)
             .assert()

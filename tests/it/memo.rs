@@ -101,3 +101,136 @@ fn the_memo_command_marks_every_format_internal() {
         );
     }
 }
+
+#[test]
+fn the_word_memo_says_internal_in_the_header_of_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.toml");
+    std::fs::write(
+        &answers,
+        read_scenario(&root().join("tests/scenarios/education-network.toml")).answers,
+    )
+    .unwrap();
+    for (lang, mark) in [("ja", "社内限り"), ("en", "INTERNAL")] {
+        let out = dir.path().join(format!("memo-{lang}.docx"));
+        crate::common::bin()
+            .args(["memo", "--format", "docx", "--lang", lang, "--answers"])
+            .arg(&answers)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        let parts = crate::docx::unzip(&std::fs::read(&out).unwrap());
+        let part = |name: &str| {
+            parts
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, t)| t.clone())
+                .unwrap_or_default()
+        };
+        assert!(part("word/header1.xml").contains(mark), "{lang}");
+        let document = part("word/document.xml");
+        // One section, whose default header (every page, the first too) is the mark.
+        assert_eq!(document.matches("<w:sectPr>").count(), 1);
+        assert!(document.contains("<w:headerReference w:type=\"default\" r:id=\"rId5\"/>"));
+        assert!(!document.contains("w:titlePg"));
+        assert!(
+            part("word/_rels/document.xml.rels").contains("Target=\"header1.xml\""),
+            "{lang}"
+        );
+        assert!(part("docProps/core.xml").contains(if lang == "ja" {
+            "検討メモ"
+        } else {
+            "internal memo"
+        }));
+        let read = std::process::Command::new("python3")
+            .args([
+                "-c",
+                "import sys, docx\n\
+                 d = docx.Document(sys.argv[1])\n\
+                 heads = [p.text for s in d.sections for p in s.header.paragraphs]\n\
+                 body = [p.text for p in d.paragraphs]\n\
+                 print(len(d.sections), heads, body[0], body[1], sep='\\n')",
+            ])
+            .arg(&out)
+            .output();
+        match read {
+            Ok(o) if o.status.success() => {
+                let text = String::from_utf8_lossy(&o.stdout).into_owned();
+                let lines: Vec<&str> = text.lines().collect();
+                assert_eq!(lines[0], "1", "{text}");
+                assert_eq!(lines[1], format!("['{mark}']"), "the page header: {text}");
+                assert_eq!(lines[2], mark, "above the title too: {text}");
+                assert!(
+                    lines[3].contains(if lang == "ja" { "検討メモ" } else { "memo" }),
+                    "{text}"
+                );
+            }
+            _ => assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "python-docx is required in CI"
+            ),
+        }
+    }
+}
+
+#[test]
+fn build_notes_writes_the_memo_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.toml");
+    std::fs::write(
+        &answers,
+        read_scenario(&root().join("tests/scenarios/education-network.toml")).answers,
+    )
+    .unwrap();
+    for (format, lang) in [("md", "ja"), ("txt", "en"), ("html", "ja")] {
+        let run = |command: &[&str]| {
+            crate::common::bin()
+                .args(command)
+                .args(["--format", format, "--lang", lang, "--answers"])
+                .arg(&answers)
+                .output()
+                .unwrap()
+        };
+        let (notes, memo) = (run(&["build", "--notes"]), run(&["memo"]));
+        assert!(notes.status.success() && memo.status.success());
+        assert_eq!(notes.stdout, memo.stdout, "{format}: the same memo");
+        let note = String::from_utf8_lossy(&notes.stderr);
+        assert!(
+            note.contains("note: --notes writes the internal memo"),
+            "{note}"
+        );
+        assert!(String::from_utf8_lossy(&memo.stderr).is_empty());
+    }
+    let docx = |command: &[&str], name: &str| {
+        let out = dir.path().join(name);
+        crate::common::bin()
+            .env("SOURCE_DATE_EPOCH", "1795000000")
+            .args(command)
+            .args(["--format", "docx", "--answers"])
+            .arg(&answers)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+        std::fs::read(out).unwrap()
+    };
+    assert_eq!(
+        docx(&["build", "--notes"], "notes.docx"),
+        docx(&["memo"], "memo.docx"),
+        "the same Word memo, byte for byte"
+    );
+    for (args, says) in [
+        (["--format", "json", "--lang", "ja"], "no JSON format"),
+        (["--format", "md", "--lang", "both"], "in one language"),
+    ] {
+        crate::common::bin()
+            .args(["build", "--notes"])
+            .args(args)
+            .arg("--answers")
+            .arg(&answers)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(says));
+    }
+}

@@ -1,7 +1,8 @@
 //! The documents in the tools counsel use: every scenario converted to PDF by LibreOffice
 //! in one batch and read with pdftotext, a project no other test uses read with
-//! python-docx, and the HTML printed to PDF by headless Chromium. Under `CI=true` a missing tool fails the test (.ci/run installs them);
-//! elsewhere the test says what it skipped.
+//! python-docx, the Word redline and memo opened in LibreOffice, and the HTML printed to
+//! PDF by headless Chromium. Under `CI=true` a missing tool fails the test (.ci/run
+//! installs them); elsewhere the test says what it skipped.
 
 use std::path::Path;
 use std::process::Command;
@@ -269,4 +270,166 @@ fn the_html_prints_to_a4_in_chromium_with_no_browser_header() {
         bottom.trim().starts_with("1 / "),
         "our page number: {bottom}"
     );
+}
+
+#[test]
+fn libreoffice_opens_the_word_redline_and_keeps_its_changes() {
+    if !available("soffice", &["--version"])
+        || !available("pdftotext", &["-v"])
+        || !available("python3", &["-c", "import docx"])
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let old_text =
+        std::fs::read_to_string(root().join("docs/examples/education-network.toml")).unwrap();
+    let new_text = old_text
+        .replace("dmz = true", "dmz = false")
+        .replace("budget_jpy = 104800500", "budget_jpy = 209601000");
+    let mut files = Vec::new();
+    for (name, text) in [("old", &old_text), ("new", &new_text)] {
+        let answers = dir.path().join(format!("{name}.toml"));
+        std::fs::write(&answers, text).unwrap();
+        let docx = dir.path().join(format!("{name}.docx"));
+        bin()
+            .args(["build", "--format", "docx", "--answers"])
+            .arg(&answers)
+            .arg("-o")
+            .arg(&docx)
+            .assert()
+            .success();
+        files.push((answers, docx));
+    }
+    let redline = dir.path().join("redline.docx");
+    bin()
+        .args(["diff", "--format", "docx"])
+        .arg(&files[0].0)
+        .arg(&files[1].0)
+        .arg("-o")
+        .arg(&redline)
+        .assert()
+        .success();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let saved = dir.path().join("saved");
+    for target in ["pdf", "docx:MS Word 2007 XML"] {
+        let out = Command::new("soffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                target,
+                "--outdir",
+            ])
+            .arg(&saved)
+            .arg(&redline)
+            .output()
+            .expect("soffice runs");
+        assert!(
+            out.status.success(),
+            "soffice: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // The PDF shows the changes: the old amount struck through beside the new one.
+    let text = Command::new("pdftotext")
+        .arg(saved.join("redline.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = squeeze(&String::from_utf8_lossy(&text.stdout));
+    assert!(
+        text.contains("104,800,500") && text.contains("209,601,000"),
+        "{text}"
+    );
+    // Saved again by LibreOffice, the changes are still tracked and resolve to either rider.
+    let saved_docx = saved.join("redline.docx");
+    let xml = crate::docx::unzip(&std::fs::read(&saved_docx).unwrap())
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    assert!(
+        xml.contains("<w:ins ") && xml.contains("<w:del "),
+        "changes kept"
+    );
+    let check = Command::new("python3")
+        .arg(root().join("tests/redline_check.py"))
+        .arg(&saved_docx)
+        .args([&files[0].1, &files[1].1])
+        .arg("--text-only")
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn every_page_of_the_word_memo_says_internal_in_libreoffice() {
+    if !available("soffice", &["--version"]) || !available("pdfinfo", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let memo = dir.path().join("memo.docx");
+    bin()
+        .args(["memo", "--format", "docx", "--answers"])
+        .arg(root().join("docs/examples/education-network.toml"))
+        .arg("-o")
+        .arg(&memo)
+        .assert()
+        .success();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&memo)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.path().join("memo.pdf");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let pages: usize = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    assert!(pages > 1, "the memo runs over several pages");
+    for page in 1..=pages {
+        let n = page.to_string();
+        let text = Command::new("pdftotext")
+            .args(["-f", &n, "-l", &n])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        let top = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert_eq!(
+            top.trim(),
+            "社内限り",
+            "page {page} starts with the mark: {text}"
+        );
+    }
 }

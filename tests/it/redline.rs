@@ -174,3 +174,144 @@ fn the_diff_command_writes_every_format_and_refuses_bad_input() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("absent.toml"));
 }
+
+/// Writes `text` as an answers file and builds its rider in Word.
+fn rider(
+    dir: &std::path::Path,
+    name: &str,
+    text: &str,
+) -> (std::path::PathBuf, std::path::PathBuf) {
+    let answers = dir.join(format!("{name}.toml"));
+    std::fs::write(&answers, text).unwrap();
+    let docx = dir.join(format!("{name}.docx"));
+    crate::common::bin()
+        .args(["build", "--format", "docx", "--answers"])
+        .arg(&answers)
+        .arg("-o")
+        .arg(&docx)
+        .assert()
+        .success();
+    (answers, docx)
+}
+
+fn document_part(path: &std::path::Path) -> String {
+    crate::docx::unzip(&std::fs::read(path).unwrap())
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1
+}
+
+#[test]
+fn the_word_redline_tracks_every_change_and_resolves_to_either_rider() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_text = education();
+    assert!(
+        !old_text.contains("date ="),
+        "the scenario leaves the date open"
+    );
+    let dated = old_text
+        .replace("dmz = true", "dmz = false")
+        .replace("budget_jpy = 104800500", "budget_jpy = 209601000")
+        .replace("[meta]\n", "[meta]\ndate = \"2026-04-01\"\n");
+    let ec = std::fs::read_to_string(root().join("docs/examples/ec-site.toml")).unwrap();
+    let (old, old_docx) = rider(dir.path(), "old", &old_text);
+    let python = std::process::Command::new("python3")
+        .args(["-c", "import docx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    for (name, text, author) in [("dated", dated, "法務部 山田"), ("ec", ec, "secdraft")] {
+        let (new, new_docx) = rider(dir.path(), name, &text);
+        let out = dir.path().join(format!("{name}-redline.docx"));
+        let mut cmd = crate::common::bin();
+        cmd.env("SOURCE_DATE_EPOCH", "1795000000")
+            .args(["diff", "--format", "docx"])
+            .arg(&old)
+            .arg(&new)
+            .arg("-o")
+            .arg(&out);
+        if author != "secdraft" {
+            cmd.args(["--author", author]);
+        }
+        cmd.assert().success();
+        let xml = document_part(&out);
+        let date = if name == "dated" {
+            "2026-04-01T00:00:00Z"
+        } else {
+            "2026-11-18T11:06:40Z"
+        };
+        let stamp = format!("w:author=\"{author}\" w:date=\"{date}\"");
+        assert!(
+            xml.contains(&format!("<w:ins w:id=\"1\" {stamp}"))
+                || xml.contains(&format!("<w:del w:id=\"1\" {stamp}")),
+            "{name}: the first change is stamped"
+        );
+        assert!(xml.contains("<w:delText"), "{name}");
+        if name == "dated" {
+            assert!(
+                xml.contains(">209,601,000</w:t></w:r></w:ins>"),
+                "the new amount, inserted"
+            );
+            assert!(
+                xml.contains(">104,800,500</w:delText></w:r></w:del>"),
+                "the old one, deleted"
+            );
+            assert!(
+                xml.contains("<w:rPr><w:del w:id="),
+                "a DMZ article leaves whole, its paragraph marks too"
+            );
+        }
+        if !python {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "python-docx is required in CI"
+            );
+            continue;
+        }
+        let check = std::process::Command::new("python3")
+            .arg(root().join("tests/redline_check.py"))
+            .args([&out, &old_docx, &new_docx])
+            .args(["--author", author])
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&check.stdout),
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+    // The checker fails where the resolved text is not the rider's: old and new swapped.
+    let ec_docx = dir.path().join("ec.docx");
+    if python {
+        let swapped = std::process::Command::new("python3")
+            .arg(root().join("tests/redline_check.py"))
+            .args([&dir.path().join("ec-redline.docx"), &ec_docx, &old_docx])
+            .output()
+            .unwrap();
+        assert!(!swapped.status.success());
+    }
+}
+
+#[test]
+fn the_word_redline_needs_a_file_and_the_author_needs_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.toml");
+    std::fs::write(&old, education()).unwrap();
+    crate::common::bin()
+        .args(["diff", "--format", "docx"])
+        .arg(&old)
+        .arg(&old)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--format docx needs -o OUT"));
+    crate::common::bin()
+        .args(["diff", "--author", "x"])
+        .arg(&old)
+        .arg(&old)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "--author applies to --format docx only",
+        ));
+}
