@@ -230,6 +230,15 @@ fn clause(r: &mut Reader, raw: Spanned<RawClause>) -> Clause {
 /// Reads every file of a library into the model, before cross-checks: a TOML syntax or
 /// type error stops only its own file. Problems go to `diags`.
 pub(crate) fn load(files: &[LibraryFile], diags: &mut Vec<Diagnostic>) -> Parsed {
+    load_layer(files, diags, true)
+}
+
+/// As `load`; an overlay (`whole` false) need not have the files every library has.
+pub(crate) fn load_layer(
+    files: &[LibraryFile],
+    diags: &mut Vec<Diagnostic>,
+    whole: bool,
+) -> Parsed {
     let mut parsed = Parsed::default();
     let mut seen = [false; 3];
     for file in files {
@@ -316,7 +325,7 @@ pub(crate) fn load(files: &[LibraryFile], diags: &mut Vec<Diagnostic>) -> Parsed
         .iter()
         .zip(["questions.toml", "sources.toml", "families.toml"])
     {
-        if !present {
+        if whole && !present {
             diags.push(Diagnostic::new(name, "the library has no such file"));
         }
     }

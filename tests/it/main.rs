@@ -14,6 +14,7 @@ mod html;
 mod lint;
 mod memo;
 mod office;
+mod overlay;
 mod overrides;
 mod props;
 mod purity;
