@@ -6,12 +6,14 @@ pub mod family;
 mod load;
 pub mod model;
 mod overlay;
+pub mod position;
 mod validate;
 
 pub use annex::Annex;
 pub use family::{CONTRACT_FAMILIES, Family, Section};
 pub use load::LibraryFile;
 pub use model::{Choice, Clause, Kind, Library, Question, Source, WarningRule};
+pub use position::{Ladder, Position};
 
 use crate::error::Diagnostics;
 

@@ -305,6 +305,7 @@ pub(crate) fn load_layer(
                 }
             }
             "annexes" => parsed.annexes.extend(super::annex::read(&mut r)),
+            "positions" => parsed.ladders.extend(super::position::read(&mut r)),
             // Any other file holds the clauses of the family it is named after; whether
             // that family exists is known once families.toml is read (validate).
             family => {

@@ -45,16 +45,11 @@ pub(crate) fn apply(base: &mut Parsed, files: &[LibraryFile], diags: &mut Vec<Di
             }
             let near = did_you_mean(&id, base.ids());
             let hint = near.map_or(String::new(), |n| format!(" (did you mean \"{n}\"?)"));
-            diags.push(Diagnostic {
-                file: origin.file,
-                pos: origin.pos,
-                id: Some(id.clone()),
-                key: Some("retire".into()),
-                message: format!(
-                    "nothing to retire: no clause, question, source, warning or annex \"{id}\"{hint}"
-                ),
-                message_ja: None,
-            });
+            diags.push(origin.diag(
+                &id,
+                Some("retire"),
+                format!("nothing to retire: no clause, question, source, warning or annex \"{id}\"{hint}"),
+            ));
         }
     }
 }
@@ -86,6 +81,9 @@ fn merge(base: &mut Parsed, over: Parsed) {
     for a in over.annexes {
         put(&mut base.annexes, a, |a| &a.id);
     }
+    for l in over.ladders {
+        put(&mut base.ladders, l, |l| &l.id);
+    }
     // A clause and the family of the file it came from travel together.
     let mut clauses: Vec<_> = std::mem::take(&mut base.clauses)
         .into_iter()
@@ -105,6 +103,7 @@ fn remove(base: &mut Parsed, id: &str) -> bool {
     base.sources.retain(|(s, _)| s.id != id);
     base.warnings.retain(|w| w.code != id);
     base.annexes.retain(|a| a.id != id);
+    base.ladders.retain(|l| l.id != id);
     let (clauses, families): (Vec<_>, Vec<_>) = std::mem::take(&mut base.clauses)
         .into_iter()
         .zip(std::mem::take(&mut base.clause_file_family))
@@ -120,6 +119,7 @@ impl Parsed {
             + self.sources.len()
             + self.warnings.len()
             + self.annexes.len()
+            + self.ladders.len()
             + self.clauses.len()
     }
 
@@ -129,7 +129,8 @@ impl Parsed {
         let s = self.sources.iter().map(|(s, _)| s.id.as_str());
         let w = self.warnings.iter().map(|w| w.code.as_str());
         let a = self.annexes.iter().map(|a| a.id.as_str());
+        let l = self.ladders.iter().map(|l| l.id.as_str());
         let c = self.clauses.iter().map(|c| c.id.as_str());
-        q.chain(s).chain(w).chain(a).chain(c)
+        q.chain(s).chain(w).chain(a).chain(l).chain(c)
     }
 }

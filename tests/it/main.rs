@@ -16,6 +16,7 @@ mod memo;
 mod office;
 mod overlay;
 mod overrides;
+mod positions;
 mod props;
 mod purity;
 mod redline;
