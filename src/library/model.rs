@@ -368,3 +368,19 @@ pub(crate) struct Parsed {
     /// Every clause file (name, stem): a stem must name a family.
     pub clause_files: Vec<(String, String)>,
 }
+
+impl Parsed {
+    /// Appends what another file (or run of files) held, keeping file order.
+    pub(crate) fn append(&mut self, other: Parsed) {
+        self.questions.extend(other.questions);
+        self.sources.extend(other.sources);
+        self.clauses.extend(other.clauses);
+        self.warnings.extend(other.warnings);
+        self.families.extend(other.families);
+        self.sections.extend(other.sections);
+        self.annexes.extend(other.annexes);
+        self.ladders.extend(other.ladders);
+        self.clause_file_family.extend(other.clause_file_family);
+        self.clause_files.extend(other.clause_files);
+    }
+}
