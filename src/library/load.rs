@@ -255,16 +255,18 @@ pub(crate) fn load_layer(
     parsed
 }
 
+/// What one file holds, and its problems.
+type Part = (Parsed, Vec<Diagnostic>);
+
 /// Each file read on its own, on every core: TOML parsing is most of the cost of a large
 /// library. Files are taken largest first and the parts come back in file order.
-fn read_in_parallel(files: &[LibraryFile]) -> Vec<(Parsed, Vec<Diagnostic>)> {
+fn read_in_parallel(files: &[LibraryFile]) -> Vec<Part> {
     use std::sync::Mutex;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let mut by_size: Vec<usize> = (0..files.len()).collect();
     by_size.sort_by_key(|&i| std::cmp::Reverse(files[i].text.len()));
     let next = AtomicUsize::new(0);
-    let parts: Vec<Mutex<Option<(Parsed, Vec<Diagnostic>)>>> =
-        files.iter().map(|_| Mutex::new(None)).collect();
+    let parts: Vec<Mutex<Option<Part>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     std::thread::scope(|s| {
         for _ in 0..cores.min(files.len()) {
