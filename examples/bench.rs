@@ -54,7 +54,7 @@ fn pipeline(ws: &Workspace, answers: &Answers, format: Format) -> usize {
 }
 
 fn main() {
-    let (load, ws) = time(20, || Workspace::load(None, None).unwrap());
+    let (load, ws) = time(20, || Workspace::load(None, &[], None).unwrap());
     let answers = Answers::parse(ANSWERS, "education-network.toml", &ws.library).unwrap();
     println!(
         "default library: {} clauses, {} questions; load + validate + compile: {}",

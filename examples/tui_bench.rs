@@ -40,7 +40,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let ws = Workspace::load(None, None).unwrap();
+    let ws = Workspace::load(None, &[], None).unwrap();
     let answers = Answers::parse(ANSWERS, "education-network.toml", &ws.library).unwrap();
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let at = |app: &mut App, id: &str| assert!(app.goto_question(id), "no question {id}");

@@ -77,6 +77,11 @@ struct LibraryArgs {
     /// A clause library folder instead of the embedded one.
     #[arg(long, value_name = "DIR", global = true)]
     library: Option<PathBuf>,
+    /// An organisation overlay laid over the library: clauses, questions, sources and
+    /// warnings that add or replace by id, and `retire.toml` to remove ids (repeatable,
+    /// applied in order).
+    #[arg(long = "overlay", value_name = "DIR", global = true)]
+    overlays: Vec<PathBuf>,
     /// A folder of document templates overriding the embedded ones file by file.
     #[arg(long, value_name = "DIR", global = true)]
     templates: Option<PathBuf>,
@@ -89,6 +94,7 @@ impl LibraryArgs {
     fn load(&self) -> Result<std::mem::ManuallyDrop<Workspace>> {
         Ok(std::mem::ManuallyDrop::new(Workspace::load(
             self.library.as_deref(),
+            &self.overlays,
             self.templates.as_deref(),
         )?))
     }

@@ -33,6 +33,8 @@ struct Words {
     assumptions: &'static str,
     assumptions_lead: &'static str,
     overrides: &'static str,
+    positions: &'static str,
+    current: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -58,6 +60,8 @@ fn words(lang: Lang) -> Words {
             assumptions: "既定値のままの回答（要確認の前提）",
             assumptions_lead: "次の質問は回答されておらず、既定値で起案しています。内容を確認してください。",
             overrides: "法務担当者による変更",
+            positions: "交渉上の立場",
+            current: "（本案で採用）",
         },
         Lang::En => Words {
             mark: "INTERNAL",
@@ -80,6 +84,8 @@ fn words(lang: Lang) -> Words {
             assumptions: "Answers left at their defaults (assumptions to confirm)",
             assumptions_lead: "These questions were not answered; the draft uses their defaults. Confirm them.",
             overrides: "Counsel's overrides",
+            positions: "Negotiating positions",
+            current: " (in this draft)",
         },
     }
 }
@@ -172,6 +178,21 @@ pub fn blocks(
             .and_then(|c| c.note.as_ref());
         if let Some(n) = o.and_then(|o| o.note.as_ref()).or(custom_note) {
             out.push(Block::Field(w.note.into(), n.clone()));
+        }
+        if let Some(ladder) = library.ladder(&a.id) {
+            out.push(Block::Field(
+                w.positions.into(),
+                ladder.title.get(lang).clone(),
+            ));
+            let sep = if lang == Lang::Ja { "：" } else { ": " };
+            for p in &ladder.positions {
+                let current = if p.clause == a.id { w.current } else { "" };
+                out.push(Block::Item(format!(
+                    "{}{current}{sep}{}",
+                    p.name.get(lang),
+                    p.note.get(lang)
+                )));
+            }
         }
     }
     out.push(Block::Heading(2, w.excluded.into()));

@@ -292,6 +292,7 @@ pub fn shape(
             clause,
             number: pos + 1,
             reason,
+            stands_for: replaces,
         });
     }
     for (clause, why) in &plan.excluded {

@@ -227,10 +227,14 @@ impl Renderer {
         }
         ctx.insert("meta", meta);
         ctx.insert("lang", lang.code());
+        let id = |i: usize| library.clauses[i].id.as_str();
         let articles: BTreeMap<&str, usize> = assembly
             .included
             .iter()
-            .map(|i| (library.clauses[i.clause].id.as_str(), i.number))
+            .flat_map(|i| {
+                let stands_for = i.stands_for.map(|r| (id(r), i.number));
+                std::iter::once((id(i.clause), i.number)).chain(stands_for)
+            })
             .collect();
         ctx.insert("articles", &articles);
         let annexes: BTreeMap<&str, usize> = annexes

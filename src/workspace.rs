@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::engine::{Assembly, assemble};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::export::{ExportOptions, Exporter, Format, TemplateFile};
-use crate::library::{Library, LibraryFile, parse_library};
+use crate::library::{Library, LibraryFile, parse_layered};
 use crate::render::{FRAME_FILE, Frame, Renderer};
 
 mod embedded {
@@ -127,20 +127,29 @@ pub fn default_library() -> Vec<LibraryFile> {
 }
 
 impl Workspace {
-    /// Loads a library (the embedded one unless `library_dir`) and the document templates
-    /// (the embedded ones, overridden file by file from `templates_dir`).
+    /// Loads a library (the embedded one unless `library_dir`) with the organisation
+    /// overlays of `overlay_dirs` laid over it in order, and the document templates (the
+    /// embedded ones, overridden file by file from `templates_dir`).
     pub fn load(
         library_dir: Option<&Path>,
+        overlay_dirs: &[PathBuf],
         templates_dir: Option<&Path>,
     ) -> Result<Workspace, Error> {
-        let files = match library_dir {
-            Some(dir) => read_dir(dir, ".toml")
+        let library_files = |dir: &Path| -> Result<Vec<LibraryFile>, Error> {
+            Ok(read_dir(dir, ".toml")
                 .map_err(Error::Library)?
                 .into_iter()
                 .map(|(n, t)| LibraryFile::new(n, t))
-                .collect(),
+                .collect())
+        };
+        let files = match library_dir {
+            Some(dir) => library_files(dir)?,
             None => default_library(),
         };
+        let overlays = overlay_dirs
+            .iter()
+            .map(|d| library_files(d))
+            .collect::<Result<Vec<_>, _>>()?;
         let mut templates = Vec::new();
         if let Some(dir) = templates_dir {
             // Document templates, and the frame and label catalogue (TOML).
@@ -150,13 +159,22 @@ impl Workspace {
                 templates.push(TemplateFile { name: path, text });
             }
         }
-        Workspace::new(&files, &templates)
+        Workspace::layered(&files, &overlays, &templates)
     }
 
     /// Builds a workspace from files in memory: the library, and the user's document
     /// templates (named by path; they replace the embedded template of the same file name).
     pub fn new(files: &[LibraryFile], user_templates: &[TemplateFile]) -> Result<Workspace, Error> {
-        let library = parse_library(files).map_err(Error::Library)?;
+        Workspace::layered(files, &[], user_templates)
+    }
+
+    /// As `new`, with organisation overlays laid over the library in order.
+    pub fn layered(
+        files: &[LibraryFile],
+        overlays: &[Vec<LibraryFile>],
+        user_templates: &[TemplateFile],
+    ) -> Result<Workspace, Error> {
+        let library = parse_layered(files, overlays).map_err(Error::Library)?;
         let base = |path: &str| {
             Path::new(path)
                 .file_name()

@@ -16,6 +16,9 @@ pub struct Included {
     pub number: usize,
     /// Why it is in: the condition's outcome and the values that made it hold.
     pub reason: Reason,
+    /// The selected clause this one stands for, when counsel chose another variant: a
+    /// reference to that clause numbers this article.
+    pub stands_for: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +95,7 @@ pub fn assemble(library: &Library, answers: &Answers) -> Assembly {
                 clause: i,
                 number: 0,
                 reason,
+                stands_for: None,
             });
         } else {
             excluded.push(Excluded { clause: i, reason });

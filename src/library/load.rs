@@ -230,97 +230,140 @@ fn clause(r: &mut Reader, raw: Spanned<RawClause>) -> Clause {
 /// Reads every file of a library into the model, before cross-checks: a TOML syntax or
 /// type error stops only its own file. Problems go to `diags`.
 pub(crate) fn load(files: &[LibraryFile], diags: &mut Vec<Diagnostic>) -> Parsed {
+    load_layer(files, diags, true)
+}
+
+/// As `load`; an overlay (`whole` false) need not have the files every library has.
+pub(crate) fn load_layer(
+    files: &[LibraryFile],
+    diags: &mut Vec<Diagnostic>,
+    whole: bool,
+) -> Parsed {
     let mut parsed = Parsed::default();
-    let mut seen = [false; 3];
-    for file in files {
-        let mut r = Reader::new(file, &mut *diags);
-        match file.stem() {
-            "questions" => {
-                seen[0] = true;
-                if let Some(f) = r.deserialize::<QuestionsFile>() {
-                    for q in f.question {
-                        let item = question(&mut r, q);
-                        parsed.questions.push(item);
-                    }
-                }
-            }
-            "sources" => {
-                seen[1] = true;
-                if let Some(f) = r.deserialize::<SourcesFile>() {
-                    for s in f.source {
-                        let start = s.span().start;
-                        let raw = s.into_inner();
-                        let mut origin = r.origin(start);
-                        let citation = r.text(raw.citation, "citation", &raw.id, &mut origin);
-                        let holding = r.text(raw.holding, "holding", &raw.id, &mut origin);
-                        let src = Source {
-                            id: raw.id,
-                            citation,
-                            holding,
-                        };
-                        parsed.sources.push((src, origin));
-                    }
-                }
-            }
-            "families" => {
-                seen[2] = true;
-                if let Some(f) = r.deserialize::<FamiliesFile>() {
-                    for raw in f.family {
-                        let (id, name, order, origin) = named(&mut r, raw);
-                        parsed.families.push((Family { id, name, order }, origin));
-                    }
-                    for raw in f.section {
-                        let (id, name, order, origin) = named(&mut r, raw);
-                        parsed.sections.push((Section { id, name, order }, origin));
-                    }
-                }
-            }
-            "warnings" => {
-                if let Some(f) = r.deserialize::<WarningsFile>() {
-                    for w in f.warning {
-                        let start = w.span().start;
-                        let raw = w.into_inner();
-                        let mut origin = r.origin(start);
-                        let message = r.text(raw.message, "message", &raw.code, &mut origin);
-                        let when = r.condition(&raw.when, &raw.code, &mut origin);
-                        let rule = WarningRule {
-                            code: raw.code,
-                            when,
-                            when_src: raw.when.into_inner(),
-                            message,
-                            sources: raw.sources,
-                            origin,
-                        };
-                        parsed.warnings.push(rule);
-                    }
-                }
-            }
-            "annexes" => parsed.annexes.extend(super::annex::read(&mut r)),
-            // Any other file holds the clauses of the family it is named after; whether
-            // that family exists is known once families.toml is read (validate).
-            family => {
-                parsed
-                    .clause_files
-                    .push((file.name.clone(), family.to_string()));
-                if let Some(f) = r.deserialize::<ClausesFile>() {
-                    for c in f.clause {
-                        let item = clause(&mut r, c);
-                        parsed.clauses.push(item);
-                        parsed.clause_file_family.push(family.to_string());
-                    }
-                }
-            }
-        }
+    for (part, found) in read_in_parallel(files) {
+        parsed.append(part);
+        diags.extend(found);
     }
-    for (present, name) in seen
-        .iter()
-        .zip(["questions.toml", "sources.toml", "families.toml"])
-    {
-        if !present {
-            diags.push(Diagnostic::new(name, "the library has no such file"));
+    for name in ["questions", "sources", "families"] {
+        if whole && !files.iter().any(|f| f.stem() == name) {
+            diags.push(Diagnostic::new(
+                &format!("{name}.toml"),
+                "the library has no such file",
+            ));
         }
     }
     parsed
+}
+
+/// What one file holds, and its problems.
+type Part = (Parsed, Vec<Diagnostic>);
+
+/// Each file read on its own, on every core: TOML parsing is most of the cost of a large
+/// library. Files are taken largest first and the parts come back in file order.
+fn read_in_parallel(files: &[LibraryFile]) -> Vec<Part> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let mut by_size: Vec<usize> = (0..files.len()).collect();
+    by_size.sort_by_key(|&i| std::cmp::Reverse(files[i].text.len()));
+    let next = AtomicUsize::new(0);
+    let parts: Vec<Mutex<Option<Part>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..cores.min(files.len()) {
+            s.spawn(|| {
+                while let Some(&i) = by_size.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let mut diags = Vec::new();
+                    let mut parsed = Parsed::default();
+                    read_file(&files[i], &mut parsed, &mut diags);
+                    *parts[i].lock().unwrap_or_else(|e| e.into_inner()) = Some((parsed, diags));
+                }
+            });
+        }
+    });
+    parts
+        .into_iter()
+        .filter_map(|p| p.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect()
+}
+
+/// Reads one library file into `parsed`, by its name.
+fn read_file(file: &LibraryFile, parsed: &mut Parsed, diags: &mut Vec<Diagnostic>) {
+    let mut r = Reader::new(file, &mut *diags);
+    match file.stem() {
+        "questions" => {
+            if let Some(f) = r.deserialize::<QuestionsFile>() {
+                for q in f.question {
+                    let item = question(&mut r, q);
+                    parsed.questions.push(item);
+                }
+            }
+        }
+        "sources" => {
+            if let Some(f) = r.deserialize::<SourcesFile>() {
+                for s in f.source {
+                    let start = s.span().start;
+                    let raw = s.into_inner();
+                    let mut origin = r.origin(start);
+                    let citation = r.text(raw.citation, "citation", &raw.id, &mut origin);
+                    let holding = r.text(raw.holding, "holding", &raw.id, &mut origin);
+                    let src = Source {
+                        id: raw.id,
+                        citation,
+                        holding,
+                    };
+                    parsed.sources.push((src, origin));
+                }
+            }
+        }
+        "families" => {
+            if let Some(f) = r.deserialize::<FamiliesFile>() {
+                for raw in f.family {
+                    let (id, name, order, origin) = named(&mut r, raw);
+                    parsed.families.push((Family { id, name, order }, origin));
+                }
+                for raw in f.section {
+                    let (id, name, order, origin) = named(&mut r, raw);
+                    parsed.sections.push((Section { id, name, order }, origin));
+                }
+            }
+        }
+        "warnings" => {
+            if let Some(f) = r.deserialize::<WarningsFile>() {
+                for w in f.warning {
+                    let start = w.span().start;
+                    let raw = w.into_inner();
+                    let mut origin = r.origin(start);
+                    let message = r.text(raw.message, "message", &raw.code, &mut origin);
+                    let when = r.condition(&raw.when, &raw.code, &mut origin);
+                    let rule = WarningRule {
+                        code: raw.code,
+                        when,
+                        when_src: raw.when.into_inner(),
+                        message,
+                        sources: raw.sources,
+                        origin,
+                    };
+                    parsed.warnings.push(rule);
+                }
+            }
+        }
+        "annexes" => parsed.annexes.extend(super::annex::read(&mut r)),
+        "positions" => parsed.ladders.extend(super::position::read(&mut r)),
+        // Any other file holds the clauses of the family it is named after; whether
+        // that family exists is known once families.toml is read (validate).
+        family => {
+            parsed
+                .clause_files
+                .push((file.name.clone(), family.to_string()));
+            if let Some(f) = r.deserialize::<ClausesFile>() {
+                for c in f.clause {
+                    let item = clause(&mut r, c);
+                    parsed.clauses.push(item);
+                    parsed.clause_file_family.push(family.to_string());
+                }
+            }
+        }
+    }
 }
 
 fn named(r: &mut Reader, raw: Spanned<RawNamed>) -> (String, Bilingual<String>, i64, Origin) {

@@ -278,6 +278,8 @@ pub struct Library {
     pub sections: Vec<Section>,
     /// The annexes (別紙), in file order; `annex::included` selects and numbers them.
     pub annexes: Vec<super::annex::Annex>,
+    /// The playbook's ladders of positions (`positions.toml`).
+    pub ladders: Vec<super::position::Ladder>,
     /// Question indexes in an order where every question comes after those its `when` reads.
     pub eval_order: Vec<usize>,
     pub(crate) question_index: HashMap<String, usize>,
@@ -291,6 +293,11 @@ impl Library {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.source_index.get(id).map(|&i| &self.sources[i])
+    }
+
+    /// The ladder of positions this clause stands on, if any.
+    pub fn ladder(&self, clause: &str) -> Option<&super::position::Ladder> {
+        super::position::ladder_of(&self.ladders, clause)
     }
 
     pub fn clause(&self, id: &str) -> Option<&Clause> {
@@ -355,8 +362,25 @@ pub(crate) struct Parsed {
     pub families: Vec<(Family, Origin)>,
     pub sections: Vec<(Section, Origin)>,
     pub annexes: Vec<super::annex::Annex>,
+    pub ladders: Vec<super::position::Ladder>,
     /// Clause files by family, to check that a clause sits in its family's file.
     pub clause_file_family: Vec<String>,
     /// Every clause file (name, stem): a stem must name a family.
     pub clause_files: Vec<(String, String)>,
+}
+
+impl Parsed {
+    /// Appends what another file (or run of files) held, keeping file order.
+    pub(crate) fn append(&mut self, other: Parsed) {
+        self.questions.extend(other.questions);
+        self.sources.extend(other.sources);
+        self.clauses.extend(other.clauses);
+        self.warnings.extend(other.warnings);
+        self.families.extend(other.families);
+        self.sections.extend(other.sections);
+        self.annexes.extend(other.annexes);
+        self.ladders.extend(other.ladders);
+        self.clause_file_family.extend(other.clause_file_family);
+        self.clause_files.extend(other.clause_files);
+    }
 }

@@ -65,6 +65,7 @@ pub(crate) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         mut families,
         mut sections,
         annexes,
+        ladders,
         clause_file_family,
         clause_files,
     } = parsed;
@@ -279,6 +280,7 @@ pub(crate) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         diags,
     );
     lint_carve_out(&clauses, &stances, diags);
+    super::position::check(&ladders, &clauses, diags);
 
     let question_index = questions
         .iter()
@@ -298,6 +300,7 @@ pub(crate) fn validate(parsed: Parsed, diags: &mut Vec<Diagnostic>) -> Library {
         families: families.into_iter().map(|(f, _)| f).collect(),
         sections: sections.into_iter().map(|(s, _)| s).collect(),
         annexes,
+        ladders,
         eval_order,
         question_index,
         source_index,

@@ -16,7 +16,7 @@ pub fn fixtures() -> PathBuf {
 
 /// The default library, loaded once for all tests.
 pub static WS: LazyLock<Workspace> = LazyLock::new(|| {
-    Workspace::load(None, None).unwrap_or_else(|e| panic!("default library: {e}"))
+    Workspace::load(None, &[], None).unwrap_or_else(|e| panic!("default library: {e}"))
 });
 
 pub fn answers_from(text: &str, name: &str) -> Answers {

@@ -25,7 +25,7 @@ pub(in crate::library) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(file: &'a LibraryFile, diags: &'a mut Vec<Diagnostic>) -> Self {
+    pub(in crate::library) fn new(file: &'a LibraryFile, diags: &'a mut Vec<Diagnostic>) -> Self {
         Reader {
             file,
             lines: LineIndex::new(&file.text),
