@@ -186,7 +186,9 @@ fn tables_are_word_tables_with_a_repeated_header() {
     let expected = doc
         .articles
         .iter()
-        .flat_map(|a| &a.paragraphs.ja)
+        .map(|a| &a.paragraphs.ja)
+        .chain(doc.annexes.iter().map(|a| &a.paragraphs.ja))
+        .flatten()
         .flat_map(|p| &p.blocks)
         .filter(|b| matches!(b, Block::Table { .. }))
         .count();

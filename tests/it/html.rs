@@ -57,7 +57,8 @@ fn the_page_has_the_structure_of_the_document() {
     let doc = doc_of("education-network");
     let (_, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
     let sections = tree.all("section");
-    assert_eq!(sections.len(), 1);
+    // The rider, then one section per annex.
+    assert_eq!(sections.len(), 1 + doc.annexes.len());
     let s = sections[0];
     assert_eq!(s.attr("lang"), Some("ja"));
     assert_eq!(s.all("h1")[0].text(), "情報セキュリティに関する特約");
@@ -97,8 +98,9 @@ fn the_page_has_the_structure_of_the_document() {
         }
     }
     assert!(s.all("details").is_empty(), "no notes unless asked");
-    let end = paragraphs.last().unwrap();
-    assert_eq!((class(end), end.text().as_str()), ("end", "以上"));
+    // The rider ends with 以上; annexes follow it.
+    let end = paragraphs.iter().find(|p| class(p) == "end").unwrap();
+    assert_eq!(end.text(), "以上");
 }
 
 #[test]
@@ -130,7 +132,7 @@ fn both_languages_and_collapsible_notes() {
         format!("Article 1 ({})", doc.articles[0].title.en)
     );
     let notes = en.all("details");
-    assert_eq!(notes.len(), doc.articles.len());
+    assert_eq!(notes.len(), doc.articles.len() + doc.annexes.len());
     assert!(notes[0].child("summary").is_some());
     assert!(notes[0].text().contains(&doc.articles[0].rationale.en));
 }
