@@ -183,10 +183,13 @@ fn tables_are_word_tables_with_a_repeated_header() {
     let doc = doc_of("education-network");
     let p = parts(&export(&doc, LangSel::One(Lang::Ja), false));
     let tables = body(&p).all("w:tbl");
+    // Tables of the articles and of the annexes alike.
     let expected = doc
         .articles
         .iter()
-        .flat_map(|a| &a.paragraphs.ja)
+        .map(|a| &a.paragraphs.ja)
+        .chain(doc.annexes.iter().map(|a| &a.paragraphs.ja))
+        .flatten()
         .flat_map(|p| &p.blocks)
         .filter(|b| matches!(b, Block::Table { .. }))
         .count();

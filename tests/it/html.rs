@@ -56,7 +56,11 @@ fn one_self_contained_print_ready_page() {
 fn the_page_has_the_structure_of_the_document() {
     let doc = doc_of("education-network");
     let (_, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
-    let sections = tree.all("section");
+    let sections: Vec<&Node> = tree
+        .all("section")
+        .into_iter()
+        .filter(|s| class(s) == "rider")
+        .collect();
     assert_eq!(sections.len(), 1);
     let s = sections[0];
     assert_eq!(s.attr("lang"), Some("ja"));
@@ -97,7 +101,14 @@ fn the_page_has_the_structure_of_the_document() {
         }
     }
     assert!(s.all("details").is_empty(), "no notes unless asked");
-    let end = paragraphs.last().unwrap();
+    // The annexes follow the closing words inside the rider's section.
+    let in_annexes: usize = s
+        .all("section")
+        .into_iter()
+        .filter(|n| class(n) == "annex")
+        .map(|n| n.all("p").len())
+        .sum();
+    let end = paragraphs[paragraphs.len() - 1 - in_annexes];
     assert_eq!((class(end), end.text().as_str()), ("end", "以上"));
 }
 
@@ -130,7 +141,7 @@ fn both_languages_and_collapsible_notes() {
         format!("Article 1 ({})", doc.articles[0].title.en)
     );
     let notes = en.all("details");
-    assert_eq!(notes.len(), doc.articles.len());
+    assert_eq!(notes.len(), doc.articles.len() + doc.annexes.len());
     assert!(notes[0].child("summary").is_some());
     assert!(notes[0].text().contains(&doc.articles[0].rationale.en));
 }
