@@ -96,6 +96,8 @@ check "$WORK/secdraft-answers.toml" 'customer_type = "local_government"'
 check "$WORK/secdraft-answers.toml" 'main_contract = "システム開発基本契約"'
 check "$WORK/secdraft-answers.toml" 'date = "2026-04-01"'
 keys Enter
+wait_for "本件業務の内容を選んで"
+keys Enter
 wait_for "本件業務の契約金額（円）を入力"
 # A letter in a number is text, refused in words, not a command that quits.
 keys 1000q
@@ -231,7 +233,7 @@ keys "案件" Enter
 wait_for "発注者（甲）の名称を入力"
 keys "甲" Enter "乙" Enter Enter Enter Enter Enter Enter Enter Enter
 wait_for "発注者（甲）の種別を選んで"
-keys Enter Enter 5000000 Enter Enter
+keys Enter Enter Enter 5000000 Enter Enter
 wait_for "個人データを取り扱いますか"
 # No personal data: the data questions are skipped.
 keys n

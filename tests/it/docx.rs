@@ -183,6 +183,7 @@ fn tables_are_word_tables_with_a_repeated_header() {
     let doc = doc_of("education-network");
     let p = parts(&export(&doc, LangSel::One(Lang::Ja), false));
     let tables = body(&p).all("w:tbl");
+    // Tables of the articles and of the annexes alike.
     let expected = doc
         .articles
         .iter()
