@@ -126,6 +126,16 @@ struct BuildArgs {
     /// style), as pandoc's --reference-doc does.
     #[arg(long, value_name = "FILE")]
     reference_docx: Option<PathBuf>,
+    /// Word and HTML with `--lang both`: `parallel` sets the Japanese and the English side
+    /// by side, article by article; `sequential` puts the translation after the original.
+    #[arg(long, value_enum, default_value = "sequential")]
+    layout: LayoutArg,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LayoutArg {
+    Sequential,
+    Parallel,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -496,6 +506,17 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
     if args.reference_docx.is_some() && args.format != Format::Docx {
         return Err(BadInput("--reference-docx applies to --format docx only".into()).into());
     }
+    let parallel = args.layout == LayoutArg::Parallel;
+    if parallel && args.lang != LangSel::Both {
+        return Err(BadInput("--layout parallel needs --lang both".into()).into());
+    }
+    if parallel && !matches!(args.format, Format::Docx | Format::Html) {
+        let ext = args.format.extension();
+        return Err(BadInput(format!(
+            "--layout parallel applies to --format docx and html only, not {ext}"
+        ))
+        .into());
+    }
     let reference = match &args.reference_docx {
         Some(path) => Some(std::sync::Arc::new(
             crate::workspace::read_reference(path).map_err(|d| BadInput(d.to_string()))?,
@@ -510,6 +531,7 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
         unwrapped: args.wrap == Wrap::None,
         draft: args.draft.clone(),
         reference,
+        parallel,
         ..ExportOptions::new(args.lang, false)
     };
     let bytes = ws.export(&doc, args.format, &opts)?;

@@ -5,6 +5,7 @@
 pub(crate) mod docx;
 mod json;
 mod labels;
+mod layout;
 mod table;
 
 pub use docx::Reference;
@@ -89,6 +90,9 @@ pub struct ExportOptions {
     pub draft: Option<String>,
     /// Word only: the house style of a reference document (`--reference-docx`).
     pub reference: Option<std::sync::Arc<Reference>>,
+    /// Word and HTML with both languages: the two texts side by side, article by article
+    /// (`--layout parallel`), instead of the translation after the original.
+    pub parallel: bool,
 }
 
 impl ExportOptions {
@@ -100,6 +104,7 @@ impl ExportOptions {
             unwrapped: false,
             draft: None,
             reference: None,
+            parallel: false,
         }
     }
 }
@@ -214,6 +219,22 @@ impl Exporter {
         ctx.insert("notes", &opts.notes);
         ctx.insert("unwrapped", &opts.unwrapped);
         ctx.insert("labels", &self.labels);
+        let wide: Vec<&str> = doc
+            .annexes
+            .iter()
+            .filter(|a| layout::is_wide(a))
+            .map(|a| a.id.as_str())
+            .collect();
+        ctx.insert("wide", &wide);
+        ctx.insert("parallel", &opts.parallel);
+        if opts.parallel {
+            let rows: Vec<Vec<layout::Row>> = doc
+                .articles
+                .iter()
+                .map(|a| layout::rows(&a.paragraphs.ja, &a.paragraphs.en))
+                .collect();
+            ctx.insert("rows", &rows);
+        }
         tera.render(name, &ctx)
             .map(String::into_bytes)
             .map_err(|e| Diagnostics(vec![template_diag(&e, name)]))

@@ -68,7 +68,7 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
         ("word/fontTable.xml", font_table),
         (
             "word/footer1.xml",
-            parts::footer(opts.lang.langs().len() == 1),
+            parts::footer(opts.lang.langs().len() == 1 || opts.parallel),
         ),
         (
             "docProps/core.xml",

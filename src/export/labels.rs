@@ -19,6 +19,7 @@ const KEYS: &[&str] = &[
     "title_close",
     "end",
     "draft",
+    "original",
     "translation",
     "translation_note",
     "translation_end",

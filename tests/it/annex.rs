@@ -12,8 +12,13 @@ use crate::common::{bin, fixtures};
 use crate::docx::unzip;
 
 fn files() -> Vec<LibraryFile> {
+    files_of(&["minimal", "annexes"])
+}
+
+/// The files of fixture folders, a later folder's file replacing an earlier one's.
+fn files_of(dirs: &[&str]) -> Vec<LibraryFile> {
     let mut out: Vec<LibraryFile> = Vec::new();
-    for dir in ["minimal", "annexes"] {
+    for dir in dirs {
         let mut paths: Vec<_> = std::fs::read_dir(fixtures().join(dir))
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -143,7 +148,7 @@ fn every_format_carries_the_annexes_after_the_articles() {
         .unwrap(),
     )
     .unwrap();
-    assert!(html.contains("<section class=\"annex\" id=\"en-annex.forms\">"));
+    assert!(html.contains("<section class=\"annex\" id=\"en-annex.forms\" lang=\"en\">"));
     assert!(
         !html.contains("&lt;p"),
         "the body markup is not escaped twice"
@@ -213,4 +218,55 @@ fn a_reference_to_an_absent_annex_is_refused_at_build() {
         .args(["check", "--library", "lib"])
         .assert()
         .success();
+}
+
+fn document_xml(bytes: &[u8]) -> String {
+    unzip(bytes)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1
+}
+
+#[test]
+fn an_annex_with_a_wide_table_is_a_landscape_section() {
+    let ws = Workspace::new(&files_of(&["minimal", "annexes", "wide-annex"]), &[]).unwrap();
+    let doc = draft(&ws, &answers(true, false, "customer")).unwrap();
+    let opts = ExportOptions::new(LangSel::One(Lang::Ja), false);
+    let xml = document_xml(&ws.export(&doc, Format::Docx, &opts).unwrap());
+    let sects: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
+    // Portrait up to the annex, the annex in landscape, portrait again for the next one.
+    assert_eq!(sects.len(), 3, "{xml}");
+    assert!(!sects[0].contains("landscape"));
+    assert!(
+        sects[1].contains("<w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"),
+        "{}",
+        sects[1]
+    );
+    assert!(sects[2].contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    let heading = xml.find("別紙1（ファイアウォールのルール表）").unwrap();
+    let (first, second) = (
+        xml.find("<w:sectPr>").unwrap(),
+        xml.rfind("<w:sectPr>").unwrap(),
+    );
+    let rule = xml.find("TCP/5432").unwrap();
+    assert!(first < heading && heading < rule && rule < xml[..second].rfind("<w:sectPr>").unwrap());
+    // The section break starts the page: the heading does not add a page of its own.
+    let para = &xml[xml[..heading].rfind("<w:p>").unwrap()..heading];
+    assert!(para.contains("<w:pageBreakBefore w:val=\"0\"/>"), "{para}");
+    // The rule table: a repeated header row, rows kept whole, eight columns across the
+    // landscape width.
+    let table = &xml[xml[..rule].rfind("<w:tbl>").unwrap()..];
+    let table = &table[..table.find("</w:tbl>").unwrap()];
+    assert_eq!(table.matches("<w:gridCol ").count(), 8);
+    assert!(table.contains("<w:tblHeader/>") && table.matches("<w:cantSplit/>").count() == 3);
+    assert!(table.contains("<w:tblW w:w=\"13452\""), "{}", &table[..300]);
+    // The other annex (the forms) is not wide and stays portrait.
+    let html = String::from_utf8(ws.export(&doc, Format::Html, &opts).unwrap()).unwrap();
+    assert!(html.contains("@page landscape"), "a named landscape page");
+    assert_eq!(
+        html.matches("class=\"annex landscape\"").count(),
+        1,
+        "{html}"
+    );
 }

@@ -577,3 +577,133 @@ fn a_reference_docx_that_is_not_a_word_file_is_exit_2() {
         .stderr(predicates::str::contains("house.docx: not a Word document"));
     assert!(!dir.path().join("out.docx").exists());
 }
+
+#[test]
+fn the_parallel_layout_is_a_two_column_table_article_by_article() {
+    let doc = doc_of("ec-site");
+    let opts = ExportOptions {
+        parallel: true,
+        ..ExportOptions::new(LangSel::Both, false)
+    };
+    let bytes = WS.export(&doc, Format::Docx, &opts).unwrap();
+    let parts = parts(&bytes);
+    let body = body(&parts);
+    let table = body.child("w:tbl").expect("the parallel table");
+    let grid: Vec<_> = table
+        .child("w:tblGrid")
+        .unwrap()
+        .elements()
+        .map(|c| c.attr("w:w").unwrap().to_string())
+        .collect();
+    assert_eq!(grid, ["4365", "4365"], "two fixed columns across A4");
+    let layout = table.child("w:tblPr").and_then(|p| p.child("w:tblLayout"));
+    assert_eq!(layout.and_then(|l| l.attr("w:type")), Some("fixed"));
+    let rows: Vec<&Node> = table.elements().filter(|c| c.name == "w:tr").collect();
+    let props = |r: &Node, name: &str| r.child("w:trPr").is_some_and(|p| p.child(name).is_some());
+    assert!(
+        props(rows[0], "w:tblHeader"),
+        "the head repeats on every page"
+    );
+    assert_eq!(rows.iter().filter(|r| props(r, "w:tblHeader")).count(), 1);
+    let cells = |r: &Node| -> Vec<String> {
+        r.elements()
+            .filter(|c| c.name == "w:tc")
+            .map(Node::text)
+            .collect()
+    };
+    assert_eq!(cells(rows[0]), ["正文", "Reference translation"]);
+    // Each article: its heading row, then its 項 and 号 beside their translation.
+    for a in &doc.articles {
+        let heading = rows
+            .iter()
+            .position(|r| cells(r)[0] == format!("{}（{}）", a.label.ja, a.title.ja))
+            .unwrap_or_else(|| panic!("no heading row for {}", a.id));
+        assert_eq!(
+            cells(rows[heading])[1],
+            format!("{} ({})", a.label.en, a.title.en)
+        );
+        assert!(props(rows[heading], "w:cantSplit"));
+        let next = cells(rows[heading + 1]);
+        let first = |p: &[secdraft::document::Paragraph], lang| {
+            secdraft::document::plain_text(&p[..1], lang)
+                .lines()
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        assert!(
+            next[0].starts_with(&first(&a.paragraphs.ja, Lang::Ja)),
+            "{next:?}"
+        );
+        assert!(
+            next[1].starts_with(&first(&a.paragraphs.en, Lang::En)),
+            "{next:?}"
+        );
+    }
+    // The paragraphs of a row are in the language of their column.
+    let langs = |r: &Node, i: usize| -> Vec<String> {
+        r.elements()
+            .filter(|c| c.name == "w:tc")
+            .nth(i)
+            .unwrap()
+            .all("w:lang")
+            .iter()
+            .map(|l| l.attr("w:val").unwrap().to_string())
+            .collect()
+    };
+    assert!(langs(rows[5], 0).iter().all(|l| l == "en-US"));
+    assert!(langs(rows[5], 1).iter().all(|l| l == "en-GB"));
+    // One section, numbered `page / pages`; the rider is not repeated after the table.
+    assert_eq!(body.all("w:sectPr").len(), 1);
+    assert!(body.text().matches(&doc.preamble.en).count() == 1);
+    let footer = parts["word/footer1.xml"].text();
+    assert!(footer.contains(" / "), "{footer}");
+    // Sequential stays the default.
+    let seq = export(&doc, LangSel::Both, false);
+    assert!(parts_of_seq_have_no_table_first(&seq));
+}
+
+fn parts_of_seq_have_no_table_first(bytes: &[u8]) -> bool {
+    let parts = parts(bytes);
+    body(&parts)
+        .elements()
+        .next()
+        .is_some_and(|n| n.name == "w:p")
+}
+
+#[test]
+fn the_parallel_layout_needs_both_languages_and_docx_or_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = read_scenario(&root().join("tests/scenarios/ec-site.toml"));
+    let answers = dir.path().join("a.toml");
+    std::fs::write(&answers, &s.answers).unwrap();
+    for (args, message) in [
+        (
+            &["--format", "docx", "--lang", "ja"][..],
+            "needs --lang both",
+        ),
+        (
+            &["--format", "md", "--lang", "both"][..],
+            "docx and html only",
+        ),
+        (
+            &["--format", "txt", "--lang", "both"][..],
+            "docx and html only",
+        ),
+        (
+            &["--format", "json", "--lang", "both"][..],
+            "docx and html only",
+        ),
+    ] {
+        let out = dir.path().join("out");
+        crate::common::bin()
+            .args(["build", "--layout", "parallel", "--answers"])
+            .arg(&answers)
+            .args(args)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(message));
+    }
+}

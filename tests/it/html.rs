@@ -153,3 +153,37 @@ fn user_text_is_escaped() {
     assert_eq!(dd, "<script>alert(\"x\")</script> & Co.");
     assert!(text.contains("&lt;script&gt;"));
 }
+
+#[test]
+fn the_parallel_layout_is_a_two_column_table() {
+    let doc = doc_of("ec-site");
+    let opts = ExportOptions {
+        parallel: true,
+        ..ExportOptions::new(LangSel::Both, false)
+    };
+    let text = String::from_utf8(WS.export(&doc, Format::Html, &opts).unwrap()).unwrap();
+    let tree = parse(&text);
+    let table = tree
+        .all("table")
+        .into_iter()
+        .find(|t| class(t) == "parallel")
+        .expect("the parallel table");
+    let head = table
+        .child("thead")
+        .expect("a head browsers repeat on every page");
+    assert_eq!(head.text(), "正文Reference translation");
+    let rows: Vec<&Node> = table.child("tbody").unwrap().elements().collect();
+    for a in &doc.articles {
+        let at = rows
+            .iter()
+            .position(|r| r.attr("id") == Some(a.id.as_str()))
+            .unwrap_or_else(|| panic!("no row for {}", a.id));
+        let cells: Vec<&Node> = rows[at + 1].elements().collect();
+        assert_eq!(cells.len(), 2);
+        assert_eq!(cells[1].attr("lang"), Some("en"));
+    }
+    // The rider is not repeated after the table; the sequential page has no such table.
+    assert_eq!(text.matches(&doc.preamble.ja).count(), 1);
+    let (seq, _) = html(&doc, LangSel::Both, false);
+    assert!(!seq.contains("class=\"parallel\""));
+}

@@ -4,7 +4,8 @@
 use super::parts::{self, FOOTER_RID, HEADER_RID};
 use super::table::table;
 use super::xml::{PPr, RPr, para};
-use crate::document::{Annex, Article, Block, Document, Paragraph};
+use crate::document::{Article, Block, Document, Paragraph};
+use crate::export::layout::{self, Row};
 use crate::export::{ExportOptions, Labels};
 use crate::lang::{Bilingual, Lang};
 
@@ -80,59 +81,125 @@ pub fn document(
     words: &Labels,
     page: Option<&str>,
 ) -> String {
-    let (top, right, bottom, left) = MARGIN;
     let header = if opts.draft.is_some() {
         format!("<w:headerReference w:type=\"default\" r:id=\"{HEADER_RID}\"/>")
     } else {
         String::new()
     };
-    let page = page.map_or_else(
-        || {
-            format!(
-                "<w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
-                 <w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"680\" w:gutter=\"0\"/>",
-                PAGE.0, PAGE.1
-            )
+    let mut breaks = Breaks {
+        header,
+        page: page.map_or_else(|| page_setup(PAGE, MARGIN), str::to_string),
+        restart: false,
+    };
+    let ctx = |lang| Ctx {
+        lang,
+        l: layout(lang),
+        words,
+        r: RPr {
+            lang: Some(lang),
+            ..RPr::default()
         },
-        str::to_string,
-    );
-    // Each language is a section of its own, its pages numbered from 1: the reference
-    // translation is cited by its own page numbers.
-    let sect = |restart: bool| {
-        let numbering = if restart {
+    };
+    let mut out = String::new();
+    if opts.parallel {
+        parallel(
+            &mut out,
+            doc,
+            [&ctx(Lang::Ja), &ctx(Lang::En)],
+            &mut breaks,
+            opts.notes,
+        );
+    } else {
+        for (i, &lang) in opts.lang.langs().iter().enumerate() {
+            if i > 0 {
+                // The break that ends the part before: a new section starts a new page.
+                // Each language is a section of its own, its pages numbered from 1: the
+                // reference translation is cited by its own page numbers.
+                breaks.close(&mut out, false);
+                breaks.restart = true;
+            }
+            section(&mut out, doc, &ctx(lang), &mut breaks, i > 0, opts.notes);
+        }
+    }
+    let last = breaks.sect(false);
+    parts::root("document", &format!("<w:body>{out}{last}</w:body>"))
+}
+
+/// `<w:pgSz>` and `<w:pgMar>` of a page of `size` (width, height) and `margin`.
+fn page_setup(size: (u32, u32), margin: (u32, u32, u32, u32)) -> String {
+    let (top, right, bottom, left) = margin;
+    format!(
+        "<w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
+         <w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"680\" w:gutter=\"0\"/>",
+        size.0, size.1
+    )
+}
+
+/// The same page turned: width and height swapped, marked landscape; the margins stay
+/// where they are, so the text is as far from each edge as on the portrait pages.
+fn landscape(page: &str) -> String {
+    let attr = |name: &str| -> Option<&str> {
+        let (_, rest) = page.split_once(&format!(" {name}=\""))?;
+        rest.split_once('"').map(|(v, _)| v)
+    };
+    let (Some(w), Some(h)) = (attr("w:w"), attr("w:h")) else {
+        return page.to_string();
+    };
+    let size_end = page.find("/>").map_or(0, |i| i + 2);
+    format!(
+        "<w:pgSz w:w=\"{h}\" w:h=\"{w}\" w:orient=\"landscape\"/>{}",
+        &page[size_end..]
+    )
+}
+
+/// The text width of a landscape page of the rider's own setup.
+const LANDSCAPE_WIDTH: u32 = PAGE.1 - MARGIN.1 - MARGIN.3;
+
+/// The section properties of the document: every section has the page header and
+/// footer; `restart` numbers the next section to close from 1 (the first of a translation).
+struct Breaks {
+    header: String,
+    page: String,
+    restart: bool,
+}
+
+impl Breaks {
+    fn sect(&mut self, landscape: bool) -> String {
+        let numbering = if std::mem::take(&mut self.restart) {
             "<w:pgNumType w:start=\"1\"/>"
         } else {
             ""
         };
-        format!(
-            "<w:sectPr>{header}<w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
-             {page}{numbering}<w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
-        )
-    };
-    let mut out = String::new();
-    for (i, &lang) in opts.lang.langs().iter().enumerate() {
-        let c = Ctx {
-            lang,
-            l: layout(lang),
-            words,
-            r: RPr {
-                lang: Some(lang),
-                ..RPr::default()
-            },
+        let page = if landscape {
+            self::landscape(&self.page)
+        } else {
+            self.page.clone()
         };
-        if i > 0 {
-            // The break that ends the part before: a new section starts a new page.
-            out.push_str(&format!("<w:p><w:pPr>{}</w:pPr></w:p>", sect(i > 1)));
-        }
-        section(&mut out, doc, &c, i > 0, opts.notes);
+        format!(
+            "<w:sectPr>{}<w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
+             {page}{numbering}<w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>",
+            self.header
+        )
     }
-    let last = sect(opts.lang.langs().len() > 1);
-    parts::root("document", &format!("<w:body>{out}{last}</w:body>"))
+
+    /// Ends the section so far (landscape or not) with an empty paragraph; what follows
+    /// starts a new page.
+    fn close(&mut self, out: &mut String, landscape: bool) {
+        let sect = self.sect(landscape);
+        out.push_str(&format!("<w:p><w:pPr>{sect}</w:pPr></w:p>"));
+    }
 }
 
 /// One language's part; a `translation` (the part after the first) is marked as the
 /// reference translation at its start and its end.
-fn section(out: &mut String, doc: &Document, c: &Ctx, translation: bool, notes: bool) {
+fn section(
+    out: &mut String,
+    doc: &Document,
+    c: &Ctx,
+    breaks: &mut Breaks,
+    translation: bool,
+    notes: bool,
+) {
     let (lang, r) = (c.lang, c.r);
     let bold = RPr { bold: true, ..r };
     if translation {
@@ -148,18 +215,7 @@ fn section(out: &mut String, doc: &Document, c: &Ctx, translation: bool, notes: 
         );
     }
     para(out, &PPr::style("Title"), &[(r, doc.title.get(lang))]);
-    let p = &doc.parties;
-    for (label, name) in [
-        ("customer", &p.customer),
-        ("vendor", &p.vendor),
-        ("project", &p.project),
-    ] {
-        para(
-            out,
-            &PPr::style("Parties"),
-            &[(bold, c.word(label)), (r, "\t"), (r, name.get(lang))],
-        );
-    }
+    parties(out, doc, c);
     para(
         out,
         &PPr::style(c.l.preamble),
@@ -169,18 +225,29 @@ fn section(out: &mut String, doc: &Document, c: &Ctx, translation: bool, notes: 
         article(out, a, c);
     }
     execution(out, doc, c);
-    for a in &doc.annexes {
-        annex(out, a, c);
-    }
-    let end = c.word("end");
-    if !end.is_empty() {
-        para(out, &PPr::style("End"), &[(r, end)]);
-    }
+    annexes(out, doc, c, breaks, true);
     if notes {
         drafting_notes(out, doc, c);
     }
     if translation {
         para(out, &PPr::style("End"), &[(r, c.word("translation_end"))]);
+    }
+}
+
+/// 甲, 乙 and the project, one line each.
+fn parties(out: &mut String, doc: &Document, c: &Ctx) {
+    let bold = RPr { bold: true, ..c.r };
+    let p = &doc.parties;
+    for (label, name) in [
+        ("customer", &p.customer),
+        ("vendor", &p.vendor),
+        ("project", &p.project),
+    ] {
+        para(
+            out,
+            &PPr::style("Parties"),
+            &[(bold, c.word(label)), (c.r, "\t"), (c.r, name.get(c.lang))],
+        );
     }
 }
 
@@ -211,14 +278,39 @@ fn execution(out: &mut String, doc: &Document, c: &Ctx) {
 /// The signature block sits in the right half of the page, as on a signed contract.
 pub const SIGNATURE_INDENT: u32 = TEXT_WIDTH * 2 / 5;
 
-/// An annex from a new page, its heading `別紙1（title）`, then its body.
-fn annex(out: &mut String, a: &Annex, c: &Ctx) {
-    para(
-        out,
-        &PPr::style("AnnexHeading"),
-        &[(c.r, &c.heading(&a.label, &a.title))],
-    );
-    paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r);
+/// The annexes, each from a new page, then the closing mark (以上) when `end`. An annex
+/// with a wide table is a landscape section of its own; the closing mark after the last
+/// annex stays on its page rather than on a page of its own.
+fn annexes(out: &mut String, doc: &Document, c: &Ctx, breaks: &mut Breaks, end: bool) {
+    let mark = |out: &mut String| {
+        let word = c.word("end");
+        if end && !word.is_empty() {
+            para(out, &PPr::style("End"), &[(c.r, word)]);
+        }
+    };
+    if doc.annexes.is_empty() {
+        mark(out);
+    }
+    for (i, a) in doc.annexes.iter().enumerate() {
+        let wide = layout::is_wide(a);
+        if wide {
+            breaks.close(out, false);
+        }
+        let heading = PPr {
+            // The section break already starts a new page.
+            page_break_before: wide.then_some(false),
+            ..PPr::style("AnnexHeading")
+        };
+        para(out, &heading, &[(c.r, &c.heading(&a.label, &a.title))]);
+        let width = if wide { LANDSCAPE_WIDTH } else { TEXT_WIDTH };
+        paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r, width);
+        if i + 1 == doc.annexes.len() {
+            mark(out);
+        }
+        if wide {
+            breaks.close(out, true);
+        }
+    }
 }
 
 fn article(out: &mut String, a: &Article, c: &Ctx) {
@@ -227,11 +319,11 @@ fn article(out: &mut String, a: &Article, c: &Ctx) {
         &PPr::style("Heading1"),
         &[(c.r, &c.heading(&a.label, &a.title))],
     );
-    paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r);
+    paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r, TEXT_WIDTH);
 }
 
-/// The 項, 号 and tables of an article or an annex.
-fn paragraphs(out: &mut String, paragraphs: &[Paragraph], l: &Layout, r: RPr) {
+/// The 項, 号 and tables of an article or an annex, in a text `width` wide.
+fn paragraphs(out: &mut String, paragraphs: &[Paragraph], l: &Layout, r: RPr, width: u32) {
     for p in paragraphs {
         for (i, b) in p.blocks.iter().enumerate() {
             match b {
@@ -251,17 +343,125 @@ fn paragraphs(out: &mut String, paragraphs: &[Paragraph], l: &Layout, r: RPr) {
                         &[(r, &format!("{label}{}{text}", l.gap))],
                     );
                 }
-                Block::Table { header, rows } => table(out, header, rows, l.table_indent, r),
+                Block::Table { header, rows } => {
+                    table(out, header, rows, l.table_indent, width, r);
+                }
             }
         }
     }
+}
+
+/// `--layout parallel`: one table of two columns, the Japanese left and the English right,
+/// its head repeated on every page: the title, parties and preamble, each article (its
+/// heading row, then its 項 and 号 side by side) and the execution block. The annexes
+/// follow in sequence, the Japanese then the English, each from a new page: their tables
+/// need the whole width, and a form is filled in once. docs/user-guide.md says so.
+fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks, notes: bool) {
+    const COLUMN: u32 = TEXT_WIDTH / 2;
+    // A table nested in a cell is as wide as the cell less its padding.
+    const INNER: u32 = COLUMN - 216;
+    let line = "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+    out.push_str(&format!(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"{TEXT_WIDTH}\" w:type=\"dxa\"/><w:tblBorders>{line}</w:tblBorders>\
+         <w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr>\
+         <w:tblGrid><w:gridCol w:w=\"{COLUMN}\"/><w:gridCol w:w=\"{COLUMN}\"/></w:tblGrid>"
+    ));
+    let row = |out: &mut String, head: bool, whole: bool, cell: &dyn Fn(&mut String, &Ctx)| {
+        out.push_str("<w:tr><w:trPr>");
+        if whole {
+            out.push_str("<w:cantSplit/>");
+        }
+        if head {
+            out.push_str("<w:tblHeader/>");
+        }
+        out.push_str("</w:trPr>");
+        for c in c {
+            out.push_str(&format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"{COLUMN}\" w:type=\"dxa\"/>"
+            ));
+            if head {
+                out.push_str("<w:tcBorders><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/></w:tcBorders>");
+            }
+            out.push_str("</w:tcPr>");
+            let start = out.len();
+            cell(out, c);
+            // A cell ends with a paragraph.
+            if !out[start..].ends_with("</w:p>") {
+                out.push_str("<w:p/>");
+            }
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>");
+    };
+    row(out, true, true, &|out, c| {
+        let key = if c.lang == Lang::Ja {
+            "original"
+        } else {
+            "translation"
+        };
+        let bold = RPr { bold: true, ..c.r };
+        para(out, &PPr::style("Translation"), &[(bold, c.word(key))]);
+    });
+    row(out, false, true, &|out, c| {
+        para(out, &PPr::style("Title"), &[(c.r, doc.title.get(c.lang))]);
+        if c.lang == Lang::En {
+            para(
+                out,
+                &PPr::style("Translation"),
+                &[(c.r, c.word("translation_note"))],
+            );
+        }
+    });
+    row(out, false, true, &|out, c| parties(out, doc, c));
+    row(out, false, false, &|out, c| {
+        para(
+            out,
+            &PPr::style(c.l.preamble),
+            &[(c.r, doc.preamble.get(c.lang))],
+        );
+    });
+    for a in &doc.articles {
+        row(out, false, true, &|out, c| {
+            para(
+                out,
+                &PPr::style("Heading1"),
+                &[(c.r, &c.heading(&a.label, &a.title))],
+            );
+        });
+        for r in layout::rows(&a.paragraphs.ja, &a.paragraphs.en) {
+            let Row { ja, en } = &r;
+            // A row of a few lines stays whole; a long one may run on to the next page
+            // (a row taller than a page cannot be kept whole).
+            let short = [ja, en]
+                .iter()
+                .all(|p| crate::document::plain_text(p, Lang::En).chars().count() < 300);
+            row(out, false, short, &|out, c| {
+                let p = if c.lang == Lang::Ja { ja } else { en };
+                paragraphs(out, p, &c.l, c.r, INNER);
+            });
+        }
+    }
+    row(out, false, true, &|out, c| execution(out, doc, c));
+    out.push_str("</w:tbl>");
+    let [ja, en] = c;
+    annexes(out, doc, ja, breaks, true);
+    annexes(out, doc, en, breaks, false);
+    if notes {
+        drafting_notes(out, doc, ja);
+        drafting_notes(out, doc, en);
+    }
+    para(
+        out,
+        &PPr::style("End"),
+        &[(en.r, en.word("translation_end"))],
+    );
 }
 
 fn drafting_notes(out: &mut String, doc: &Document, c: &Ctx) {
     let (lang, r, l) = (c.lang, c.r, &c.l);
     let bold = RPr { bold: true, ..r };
     let title = PPr {
-        page_break_before: true,
+        page_break_before: Some(true),
         ..PPr::style("Heading1")
     };
     para(out, &title, &[(r, c.word("drafting_notes_full"))]);

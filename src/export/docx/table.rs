@@ -3,7 +3,6 @@
 //! a grid, a shaded header row repeated on every page, column widths after their content.
 
 use super::super::table::{fit_columns, natural_widths};
-use super::body::TEXT_WIDTH;
 use super::parts::table_borders;
 use super::xml::{PPr, RPr, para};
 
@@ -29,8 +28,16 @@ fn widths(header: &[String], rows: &[Vec<String>], width: u32) -> Vec<u32> {
     out
 }
 
-pub fn table(out: &mut String, header: &[String], rows: &[Vec<String>], indent: u32, r: RPr) {
-    let width = TEXT_WIDTH - indent;
+/// A table indented by `indent` in a text `text_width` wide.
+pub fn table(
+    out: &mut String,
+    header: &[String],
+    rows: &[Vec<String>],
+    indent: u32,
+    text_width: u32,
+    r: RPr,
+) {
+    let width = text_width.saturating_sub(indent);
     let cols = widths(header, rows, width);
     out.push_str(&format!(
         "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"{width}\" w:type=\"dxa\"/>\
@@ -105,6 +112,7 @@ mod tests {
             &s(&["a", "b"]),
             &[s(&["1", "2", "3"])],
             0,
+            9000,
             RPr::default(),
         );
         assert_eq!(out.matches("<w:gridCol ").count(), 3);

@@ -104,7 +104,8 @@ pub struct Ind {
 pub struct PPr {
     pub style: Option<&'static str>,
     pub keep_next: bool,
-    pub page_break_before: bool,
+    /// Set, or cleared where the style sets it.
+    pub page_break_before: Option<bool>,
     /// Space before and after, in twips.
     pub spacing: Option<(u32, u32)>,
     pub ind: Option<Ind>,
@@ -129,8 +130,10 @@ impl PPr {
         if self.keep_next {
             inner.push_str("<w:keepNext/>");
         }
-        if self.page_break_before {
-            inner.push_str("<w:pageBreakBefore/>");
+        match self.page_break_before {
+            Some(true) => inner.push_str("<w:pageBreakBefore/>"),
+            Some(false) => inner.push_str("<w:pageBreakBefore w:val=\"0\"/>"),
+            None => {}
         }
         if let Some((before, after)) = self.spacing {
             inner.push_str(&format!(
