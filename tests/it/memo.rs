@@ -20,7 +20,7 @@ fn memo(extra: &str, format: ReportFormat, lang: Lang) -> String {
 #[test]
 fn the_memo_explains_every_article_and_is_marked_internal() {
     let extra = "[clauses.\"liability.cap\"]\nnote = \"先方は上限2倍を希望。譲歩は1.5倍まで。\"\n\n\
-                 [clauses.\"security_spec.hierarchy\"]\nexclude = \"原契約で規定済み\"\n";
+                 [clauses.\"security_spec.personnel\"]\nexclude = \"原契約で規定済み\"\n";
     let a = answers_from(
         &format!(
             "{}\n{extra}",

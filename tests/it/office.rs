@@ -183,7 +183,7 @@ fn a_new_project_reads_back_with_python_docx() {
     };
     let ok = check(
         "北浜港湾株式会社",
-        &["73,456,000円", "故意又は重大な過失", "第1条（目的）"],
+        &["73,456,000円", "故意又は重大な過失", "第1条（目的及び原契約との関係）"],
     );
     assert!(
         ok.status.success(),

@@ -24,7 +24,7 @@ fn index(id: &str) -> usize {
 #[test]
 fn overrides_are_read_as_typed() {
     let text = format!(
-        "{}\n[clauses.\"security_spec.diagnosis\"]\nexclude = \"診断は別契約で実施するため\"\n\n\
+        "{}\n[clauses.\"security_spec.access_logging\"]\nexclude = \"診断は別契約で実施するため\"\n\n\
          [clauses.\"liability.cap\"]\nnote = \"先方は上限2倍を希望\"\ntext.ja = \"{{{{ budget_jpy }}}}を上限とする。故意又は重大な過失による場合はこの限りでない。\"\n\n\
          [[custom_clause]]\nid = \"custom.dc_operator\"\nafter = \"security_spec.network\"\ntitle.ja = \"データセンター事業者\"\ntext.ja = \"乙は…\"\n",
         education()
@@ -32,7 +32,7 @@ fn overrides_are_read_as_typed() {
     let a = answers_from(&text, "t");
     let o = &a.overrides;
     assert_eq!(
-        o.clauses["security_spec.diagnosis"].exclude.as_deref(),
+        o.clauses["security_spec.access_logging"].exclude.as_deref(),
         Some("診断は別契約で実施するため")
     );
     let cap = &o.clauses["liability.cap"];
@@ -89,7 +89,7 @@ fn exclusions_variants_and_custom_clauses_shape_the_set() {
         .collect();
     for id in [
         "security_spec.network",
-        "security_spec.diagnosis",
+        "security_spec.access_logging",
         "liability.cap",
     ] {
         assert!(
@@ -140,7 +140,7 @@ fn exclusions_variants_and_custom_clauses_shape_the_set() {
 #[test]
 fn saving_keeps_comments_order_and_overrides() {
     let text = format!(
-        "# 法務: 2026-11-30 先方と協議済み\n{}\n# 診断は不要と判断\n[clauses.\"security_spec.diagnosis\"]\nexclude = \"別契約\"   # 法務確認\n",
+        "# 法務: 2026-11-30 先方と協議済み\n{}\n# 診断は不要と判断\n[clauses.\"security_spec.access_logging\"]\nexclude = \"別契約\"   # 法務確認\n",
         education().replace("dmz = true", "dmz = true  # 要確認")
     );
     let mut a = answers_from(&text, "t");
@@ -150,7 +150,7 @@ fn saving_keeps_comments_order_and_overrides() {
         .insert("dmz".into(), secdraft::value::Value::Bool(false));
     a.overrides
         .clauses
-        .get_mut("security_spec.diagnosis")
+        .get_mut("security_spec.access_logging")
         .unwrap()
         .note = Some("メモ".into());
     let saved = save(Some(&text), &a, &WS.library);
@@ -160,7 +160,7 @@ fn saving_keeps_comments_order_and_overrides() {
     );
     assert!(saved.contains("dmz = false  # 要確認"), "{saved}");
     assert!(
-        saved.contains("# 診断は不要と判断\n[clauses.\"security_spec.diagnosis\"]"),
+        saved.contains("# 診断は不要と判断\n[clauses.\"security_spec.access_logging\"]"),
         "{saved}"
     );
     assert!(
@@ -193,7 +193,7 @@ fn draft(extra: &str) -> Result<secdraft::document::Document, String> {
 fn the_rider_carries_counsels_set() {
     let plain = draft("").unwrap();
     let d = draft(
-        "[clauses.\"security_spec.hierarchy\"]\nexclude = \"原契約の優先順位条項による\"\n\n\
+        "[clauses.\"security_spec.personnel\"]\nexclude = \"原契約の優先順位条項による\"\n\n\
          [clauses.\"liability.cap\"]\ntext.ja = \"{{ budget_jpy }}を上限とする。ただし、故意又は重大な過失による場合はこの限りでない。\"\nnote = \"社内メモ\"\n\n\
          [[custom_clause]]\nid = \"custom.dc\"\nafter = \"security_spec.network\"\ntitle.ja = \"データセンター事業者\"\ntitle.en = \"Data centre operator\"\ntext.ja = \"乙は、データセンター事業者を甲に通知する。\"\ntext.en = \"The Vendor shall name the data centre operator to the Customer.\"\n",
     )
@@ -205,11 +205,11 @@ fn the_rider_carries_counsels_set() {
         (1..=d.articles.len()).collect::<Vec<_>>(),
         "numbered 1..N"
     );
-    assert!(!d.articles.iter().any(|a| a.id == "security_spec.hierarchy"));
+    assert!(!d.articles.iter().any(|a| a.id == "security_spec.personnel"));
     let ex = d
         .excluded
         .iter()
-        .find(|e| e.id == "security_spec.hierarchy")
+        .find(|e| e.id == "security_spec.personnel")
         .unwrap();
     assert!(
         ex.reason.ja.contains("原契約の優先順位条項による"),
