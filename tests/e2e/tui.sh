@@ -107,6 +107,13 @@ keys BSpace BSpace BSpace BSpace BSpace
 keys "1億480万500円"
 wait_for "→ 104,800,500円 として保存します"
 keys Enter
+# What the main contract already settles: the defaults (yes) are kept.
+wait_for "秘密保持の定めがありますか"
+keys Enter
+wait_for "損害賠償の上限の定めがありますか"
+keys Enter
+wait_for "検査（検収）の期間の定めがありますか"
+keys Enter
 wait_for "作成済み又は作成予定の文書"
 keys Enter
 wait_for "個人データを取り扱いますか"
@@ -233,7 +240,7 @@ keys "案件" Enter
 wait_for "発注者（甲）の名称を入力"
 keys "甲" Enter "乙" Enter Enter Enter Enter Enter Enter Enter Enter
 wait_for "発注者（甲）の種別を選んで"
-keys Enter Enter Enter 5000000 Enter Enter
+keys Enter Enter Enter 5000000 Enter Enter Enter Enter Enter
 wait_for "個人データを取り扱いますか"
 # No personal data: the data questions are skipped.
 keys n

@@ -131,7 +131,8 @@ fn articles_are_heading_1_paragraphs_with_their_numbers_and_text() {
     );
     // 項 and 号 carry the labels of the document model, each in its own paragraph.
     assert!(
-        all.iter().any(|t| t.starts_with("２　情報セキュリティに関する事項")),
+        all.iter()
+            .any(|t| t.starts_with("２　情報セキュリティに関する事項")),
         "no 項 ２"
     );
     assert!(

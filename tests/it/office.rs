@@ -41,8 +41,13 @@ fn broken_words(pdf: &str, source: &str) -> Vec<String> {
     let lines: Vec<&str> = pdf
         .lines()
         .map(str::trim)
-        // Page numbers (`3/12`) stand alone in the footer.
-        .filter(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit() || c == '/'))
+        // Page numbers (`3/12`, `3 / 12`) stand alone in the footer.
+        .filter(|l| {
+            !l.is_empty()
+                && !l
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+        })
         .collect();
     let mut out = Vec::new();
     for pair in lines.windows(2) {
@@ -183,7 +188,11 @@ fn a_new_project_reads_back_with_python_docx() {
     };
     let ok = check(
         "北浜港湾株式会社",
-        &["73,456,000円", "故意又は重大な過失", "第1条（目的及び原契約との関係）"],
+        &[
+            "73,456,000円",
+            "故意又は重大な過失",
+            "第1条（目的及び原契約との関係）",
+        ],
     );
     assert!(
         ok.status.success(),

@@ -49,7 +49,10 @@ fn japanese_text_is_wrapped_numbered_and_tabulated() {
         if line.starts_with('+') || line.starts_with('|') {
             widths.push(line.width());
         } else if !widths.is_empty() {
-            assert!(widths.iter().all(|&w| w == widths[0]), "a table of widths {widths:?}");
+            assert!(
+                widths.iter().all(|&w| w == widths[0]),
+                "a table of widths {widths:?}"
+            );
             widths.clear();
         }
     }
