@@ -68,3 +68,22 @@ pub fn read_scenario(path: &Path) -> Scenario {
 pub fn bin() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("secdraft").unwrap()
 }
+
+/// A mid-sized project outside the scenarios: personal data, a DMZ, subcontracting and
+/// maintenance on a ¥30M contract.
+pub const MIDSIZE_ANSWERS: &str = r#"
+[meta]
+project_name = "受発注管理システム更改"
+customer = "サンプル商事株式会社"
+vendor = "サンプルシステム株式会社"
+
+[answers]
+personal_data = true
+personal_data_kinds = ["basic"]
+data_subjects = 20000
+dmz = true
+subcontracting = true
+budget_jpy = 30000000
+maintenance = true
+ai_use = false
+"#;

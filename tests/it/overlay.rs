@@ -5,24 +5,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::common::{bin, root};
-
-const ANSWERS: &str = r#"
-[meta]
-project_name = "受発注管理システム更改"
-customer = "サンプル商事株式会社"
-vendor = "サンプルシステム株式会社"
-
-[answers]
-personal_data = true
-personal_data_kinds = ["basic"]
-data_subjects = 20000
-dmz = true
-subcontracting = true
-budget_jpy = 30000000
-maintenance = true
-ai_use = false
-"#;
+use crate::common::{MIDSIZE_ANSWERS, bin, root};
 
 /// The library's `liability.cap` with a title of the organisation's own, as an overlay
 /// file would carry it.
@@ -130,7 +113,7 @@ fn build_json(answers: &Path, overlays: &[&Path]) -> serde_json::Value {
 
 fn answers_file() -> tempfile::NamedTempFile {
     let f = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
-    std::fs::write(f.path(), ANSWERS).unwrap();
+    std::fs::write(f.path(), MIDSIZE_ANSWERS).unwrap();
     f
 }
 

@@ -3,28 +3,11 @@
 
 use predicates::prelude::*;
 
-use crate::common::bin;
-
-const ANSWERS: &str = r#"
-[meta]
-project_name = "受発注管理システム更改"
-customer = "サンプル商事株式会社"
-vendor = "サンプルシステム株式会社"
-
-[answers]
-personal_data = true
-personal_data_kinds = ["basic"]
-data_subjects = 20000
-dmz = true
-subcontracting = true
-budget_jpy = 30000000
-maintenance = true
-ai_use = false
-"#;
+use crate::common::{MIDSIZE_ANSWERS, bin};
 
 fn answers(extra: &str) -> tempfile::NamedTempFile {
     let f = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
-    std::fs::write(f.path(), format!("{ANSWERS}{extra}")).unwrap();
+    std::fs::write(f.path(), format!("{MIDSIZE_ANSWERS}{extra}")).unwrap();
     f
 }
 
