@@ -69,6 +69,13 @@ pub fn bin() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("secdraft").unwrap()
 }
 
+/// The binary with an organisation overlay laid over the default library.
+pub fn overlaid(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = bin();
+    cmd.arg("--overlay").arg(dir);
+    cmd
+}
+
 /// A mid-sized project outside the scenarios: personal data, a DMZ, subcontracting and
 /// maintenance on a ¥30M contract.
 pub const MIDSIZE_ANSWERS: &str = r#"

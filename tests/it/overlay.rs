@@ -5,7 +5,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::common::{MIDSIZE_ANSWERS, bin, root};
+use crate::common::{MIDSIZE_ANSWERS, bin, overlaid, root};
 
 /// The library's `liability.cap` with a title of the organisation's own, as an overlay
 /// file would carry it.
@@ -174,15 +174,8 @@ fn overlays_apply_in_order_and_a_later_one_retires_ids() {
 #[test]
 fn check_validates_the_combination() {
     let house = house_overlay();
-    bin()
-        .arg("--overlay")
-        .arg(house.path())
-        .arg("check")
-        .assert()
-        .success();
-    bin()
-        .arg("--overlay")
-        .arg(house.path())
+    overlaid(house.path()).arg("check").assert().success();
+    overlaid(house.path())
         .args(["questions", "--lang", "en"])
         .assert()
         .success()
@@ -190,9 +183,7 @@ fn check_validates_the_combination() {
     // Retiring a source the library's clauses cite breaks them: the check names it.
     let broken = tempfile::tempdir().unwrap();
     write(broken.path(), "retire.toml", r#"retire = ["menet-2023"]"#);
-    bin()
-        .arg("--overlay")
-        .arg(broken.path())
+    overlaid(broken.path())
         .arg("check")
         .assert()
         .code(2)
@@ -207,9 +198,7 @@ fn a_bad_overlay_is_refused_naming_its_file_and_the_id() {
         "retire.toml",
         r#"retire = ["insurance.cyberr"]"#,
     );
-    bin()
-        .arg("--overlay")
-        .arg(dir.path())
+    overlaid(dir.path())
         .arg("check")
         .assert()
         .code(2)
@@ -222,9 +211,7 @@ fn a_bad_overlay_is_refused_naming_its_file_and_the_id() {
         "liability.toml",
         "[[clause]]\nid = \"liability.cap\"\ntitle = 3\n",
     );
-    bin()
-        .arg("--overlay")
-        .arg(dir.path())
+    overlaid(dir.path())
         .arg("check")
         .assert()
         .code(2)

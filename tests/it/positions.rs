@@ -3,7 +3,7 @@
 
 use predicates::prelude::*;
 
-use crate::common::{MIDSIZE_ANSWERS, bin};
+use crate::common::{MIDSIZE_ANSWERS, bin, overlaid};
 
 fn answers(extra: &str) -> tempfile::NamedTempFile {
     let f = tempfile::Builder::new().suffix(".toml").tempfile().unwrap();
@@ -91,9 +91,7 @@ note = { ja = "譲歩してよい。", en = "Concede." }
 #[test]
 fn a_ladder_is_checked_against_the_clauses() {
     let unknown = overlay_with(&LADDER.replace("CLAUSE", "liability.cap_balansed"));
-    bin()
-        .arg("--overlay")
-        .arg(unknown.path())
+    overlaid(unknown.path())
         .arg("check")
         .assert()
         .code(2)
@@ -102,18 +100,14 @@ fn a_ladder_is_checked_against_the_clauses() {
             "did you mean \"liability.cap_balanced\"",
         ));
     let mixed = overlay_with(&LADDER.replace("CLAUSE", "insurance.cyber"));
-    bin()
-        .arg("--overlay")
-        .arg(mixed.path())
+    overlaid(mixed.path())
         .arg("check")
         .assert()
         .code(2)
         .stderr(predicate::str::contains("of one family"));
     // A clause already on the library's ladder cannot stand on a second one.
     let twice = overlay_with(&LADDER.replace("CLAUSE", "liability.cap_balanced"));
-    bin()
-        .arg("--overlay")
-        .arg(twice.path())
+    overlaid(twice.path())
         .arg("check")
         .assert()
         .code(2)
