@@ -355,33 +355,12 @@ fn write_memo(
     }
     let ws = lib.load()?;
     let answers = ws.read_answers(answers)?;
-    let (assembly, doc) = ws.draft(&answers)?;
-    let bytes = match format.report() {
-        Some(f) => {
-            crate::memo::report(&ws.library, &answers, &assembly, &doc, f, lang).into_bytes()
-        }
-        None => {
-            let now = crate::workspace::document_time();
-            // The rider's package with a page header, which the memo's mark replaces.
-            let opts = ExportOptions {
-                created: Some(now),
-                draft: Some(String::new()),
-                ..ExportOptions::new(LangSel::One(lang), false)
-            };
-            let package = ws.export(&doc, Format::Docx, &opts)?;
-            let created = crate::export::docx::parts::w3c_datetime(now);
-            crate::memo::docx(
-                &ws.library,
-                &answers,
-                &assembly,
-                &doc,
-                lang,
-                &package,
-                Some(&created),
-            )
-            .map_err(anyhow::Error::msg)?
-        }
-    };
+    let bytes = ws.memo(
+        &answers,
+        format.report(),
+        lang,
+        crate::workspace::document_time(),
+    )?;
     out.write(&bytes)
 }
 

@@ -292,6 +292,35 @@ pub fn parse_body(text: &str, lang: Lang) -> Vec<Paragraph> {
     paragraphs
 }
 
+/// Paragraphs back in the body markup that [`parse_body`] reads: the text counsel edits
+/// when they reword an article starts from the library's wording, and saved unchanged it
+/// reads back as the same paragraphs.
+pub fn to_markup(paragraphs: &[Paragraph]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for p in paragraphs {
+        if !out.is_empty() {
+            out.push(String::new());
+        }
+        for b in &p.blocks {
+            match b {
+                Block::Text { text } => out.push(text.clone()),
+                Block::Item { level, text, .. } => {
+                    let marker = if *level == 1 { "- " } else { "  - " };
+                    out.push(format!("{marker}{text}"));
+                }
+                Block::Table { header, rows } => {
+                    out.push(format!("| {} |", header.join(" | ")));
+                    out.push(format!("|{}|", vec!["---"; header.len()].join("|")));
+                    for r in rows {
+                        out.push(format!("| {} |", r.join(" | ")));
+                    }
+                }
+            }
+        }
+    }
+    out.join("\n")
+}
+
 /// An article body as plain text with its labels, one line per 項, 号 and table row: the
 /// `text` of the JSON output and the basis of the text export.
 pub fn plain_text(paragraphs: &[Paragraph], lang: Lang) -> String {
@@ -345,6 +374,15 @@ mod tests {
             plain_text(&en, Lang::En),
             "The Vendor shall:\n(a) first;\n(b) second line.\n2. Then."
         );
+    }
+
+    #[test]
+    fn markup_reads_back_as_the_same_paragraphs() {
+        let body = "乙は、次の措置を講ずる。\n- 第一\n  - 細目\n- 第二\n\n甲は、確認する。\n| 列1 | 列2 |\n|---|---|\n| a | b |\nその後の文。\n\n- 号のみ";
+        for lang in [Lang::Ja, Lang::En] {
+            let p = parse_body(body, lang);
+            assert_eq!(parse_body(&to_markup(&p), lang), p);
+        }
     }
 
     #[test]

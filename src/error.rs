@@ -122,6 +122,9 @@ pub enum Error {
     /// A clause or document template failed while rendering these answers.
     #[error("{0}")]
     Render(Diagnostics),
+    /// A Word package could not be made: a fault of secdraft, not of the input.
+    #[error("{0}")]
+    Package(String),
 }
 
 impl Error {
@@ -129,13 +132,19 @@ impl Error {
     pub fn in_lang(&self, lang: Lang) -> String {
         match self {
             Error::Library(d) | Error::Answers(d) | Error::Render(d) => d.in_lang(lang),
+            Error::Package(e) => e.clone(),
         }
     }
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::Library(d) | Error::Answers(d) | Error::Render(d) => &d.0,
+            Error::Package(_) => &[],
         }
+    }
+
+    pub fn is_bad_input(&self) -> bool {
+        !matches!(self, Error::Package(_))
     }
 }
 

@@ -10,7 +10,7 @@ use secdraft::workspace::WriteError;
 
 fn exit_code(e: &anyhow::Error) -> u8 {
     let bad_input = e.chain().any(|c| {
-        c.is::<Error>()
+        c.downcast_ref::<Error>().is_some_and(Error::is_bad_input)
             || c.is::<BadInput>()
             || c.downcast_ref::<WriteError>()
                 .is_some_and(WriteError::is_bad_input)

@@ -152,9 +152,16 @@ pub fn apply(library: &Library, overrides: &Overrides, selected: &[usize]) -> Pl
     plan.entries.retain(
         |e| !matches!(e, Entry::Library { clause, replaces: None } if variants.contains(clause)),
     );
-    let in_set: HashSet<&str> = selected
+    // A variant counsel chose is in the set too: its wording and note are filed under
+    // its own id.
+    let in_set: HashSet<&str> = plan
+        .entries
         .iter()
-        .map(|&i| library.clauses[i].id.as_str())
+        .filter_map(|e| match *e {
+            Entry::Library { clause, .. } => Some(library.clauses[clause].id.as_str()),
+            Entry::Custom(_) => None,
+        })
+        .chain(selected.iter().map(|&i| library.clauses[i].id.as_str()))
         .collect();
     plan.idle = overrides
         .clauses

@@ -8,8 +8,10 @@ pub mod app;
 mod field;
 pub mod keymap;
 mod keys;
+pub mod preview;
 pub mod strings;
 mod term;
+mod textarea;
 pub mod update;
 pub mod view;
 
@@ -64,6 +66,11 @@ pub fn run(
     let mut app = App::new(ws, path, answers, lang);
     app.file_text = file_text;
     app.created = Some(crate::workspace::document_time());
+    app.editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .ok()
+        .filter(|e| !e.trim().is_empty());
+    app.last_export = last_export(ws, &app);
     let mut held = keymap::Held::default();
     dispatch(
         &mut app,
@@ -90,6 +97,41 @@ pub fn run(
     Ok(app.save_error)
 }
 
+/// The answers of the rider last exported to the dialog's file, kept beside it: the
+/// changes since then show from the start. A copy that no longer reads is not used.
+fn last_export(ws: &Workspace, app: &App) -> Option<Answers> {
+    let copy = update::snapshot_path(std::path::Path::new(app.export.path.text()));
+    ws.read_session(&copy).ok().flatten()
+}
+
+/// Gives the terminal to `editor` on a private temporary file holding `text`, and reads
+/// what it left there once it exits. The outer error is the terminal's; the inner one why
+/// the editor gave no text.
+fn edit_externally(
+    guard: &mut term::Guard,
+    editor: &str,
+    text: &str,
+) -> std::io::Result<Result<String, String>> {
+    let mut file = tempfile::Builder::new()
+        .prefix("secdraft-")
+        .suffix(".txt")
+        .tempfile()?;
+    std::io::Write::write_all(&mut file, format!("{text}\n").as_bytes())?;
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or_default();
+    term::restore();
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status();
+    guard.resume()?;
+    Ok(match status {
+        Ok(s) if s.success() => std::fs::read_to_string(file.path()).map_err(|e| e.to_string()),
+        Ok(s) => Err(s.to_string()),
+        Err(e) => Err(e.to_string()),
+    })
+}
+
 /// Writes the answers file unless someone else changed it since this session last read or
 /// wrote it (the check and the rename are close, not atomic: enough for two windows).
 fn save(path: &std::path::Path, text: String, expected: Option<&str>) -> Result<String, SaveError> {
@@ -113,6 +155,12 @@ fn dispatch(app: &mut App, guard: &mut term::Guard, action: Action) -> std::io::
             } => Action::Saved(save(&path, text, expected.as_deref())),
             Effect::Export { path, bytes, force } => {
                 Action::Exported(write_atomic(&path, &bytes, force).map(|()| path))
+            }
+            Effect::EditExternally { editor, text } => {
+                Action::Edited(edit_externally(guard, &editor, &text)?)
+            }
+            Effect::Snapshot { path, text } => {
+                Action::Snapshot(write_atomic(&path, text.as_bytes(), true).map(|()| path))
             }
             Effect::Suspend => {
                 guard.suspend()?;

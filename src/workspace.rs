@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::engine::{Assembly, assemble};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::export::{ExportOptions, Exporter, Format, TemplateFile};
+use crate::lang::{Lang, LangSel};
 use crate::library::{Library, LibraryFile, parse_layered};
 use crate::render::{FRAME_FILE, Frame, Renderer};
 
@@ -267,6 +268,42 @@ impl Workspace {
         self.exporter
             .export(doc, format, opts)
             .map_err(Error::Render)
+    }
+}
+
+impl Workspace {
+    /// The internal memo of `answers`: in a text format, or (`None`) as a Word file marked
+    /// 社内限り / INTERNAL on every page, made at `now`.
+    pub fn memo(
+        &self,
+        answers: &Answers,
+        format: Option<crate::report::ReportFormat>,
+        lang: Lang,
+        now: i64,
+    ) -> Result<Vec<u8>, Error> {
+        let (assembly, doc) = self.draft(answers)?;
+        let lib = &self.library;
+        let Some(f) = format else {
+            // The rider's package with a page header, which the memo's mark replaces.
+            let opts = ExportOptions {
+                created: Some(now),
+                draft: Some(String::new()),
+                ..ExportOptions::new(LangSel::One(lang), false)
+            };
+            let package = self.export(&doc, Format::Docx, &opts)?;
+            let created = crate::export::docx::parts::w3c_datetime(now);
+            return crate::memo::docx(
+                lib,
+                answers,
+                &assembly,
+                &doc,
+                lang,
+                &package,
+                Some(&created),
+            )
+            .map_err(Error::Package);
+        };
+        Ok(crate::memo::report(lib, answers, &assembly, &doc, f, lang).into_bytes())
     }
 }
 

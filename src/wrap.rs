@@ -112,6 +112,35 @@ fn hang(text: &str, max: usize) -> usize {
     if w * 2 > max { 0 } else { w }
 }
 
+/// The lines (byte ranges) of a line of the questionnaire at `max` columns, and the indent
+/// of those after the first: under the text of a list item.
+fn hanging(text: &str, max: usize) -> (usize, Vec<Range<usize>>) {
+    let indent = hang(text, max);
+    (indent, breaks(text, max, max - indent, Overflow::Cut))
+}
+
+/// A plain line as the lines it takes at `max` columns, indented as [`wrap_line`] does.
+pub fn wrap_plain(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(2);
+    // A control character would move the terminal's cursor.
+    let clean: String;
+    let text = if text.chars().any(char::is_control) {
+        clean = text.chars().filter(|c| !c.is_control()).collect();
+        clean.as_str()
+    } else {
+        text
+    };
+    let (indent, lines) = hanging(text, max);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(n, r)| match n {
+            0 => text[r].to_string(),
+            _ => format!("{}{}", " ".repeat(indent), &text[r]),
+        })
+        .collect()
+}
+
 /// One styled line as the lines it takes at `max` columns (at least one, even when
 /// empty); the lines after the first are indented under the text of a list item.
 pub fn wrap_line(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
@@ -124,8 +153,8 @@ pub fn wrap_line(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
         text.extend(span.content.chars().filter(|c| !c.is_control()));
         spans.push((from, text.len(), span.style));
     }
-    let indent = hang(&text, max);
-    breaks(&text, max, max - indent, Overflow::Cut)
+    let (indent, lines) = hanging(&text, max);
+    lines
         .into_iter()
         .enumerate()
         .map(|(n, r)| {

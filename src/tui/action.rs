@@ -33,6 +33,20 @@ pub enum Action {
     Review,
     Help,
     SwitchLang,
+    /// In the preview: exclude the article (asking why), or put an excluded clause back.
+    Exclude,
+    /// In the preview: choose the article's position.
+    Position,
+    /// In the preview: edit the article's wording in the language shown.
+    EditText,
+    /// In the preview: the article's internal note.
+    Note,
+    /// In the preview: add an article of counsel's after this one.
+    AddClause,
+    /// In the preview: the library's wording again.
+    RestoreText,
+    /// The changes since the last export.
+    Diff,
     Yes,
     No,
     /// Esc: close what is open, else quit (asking first if something would be lost).
@@ -46,6 +60,10 @@ pub enum Action {
     /// The loop reports how a write went: the text now in the file, or why not.
     Saved(Result<String, SaveError>),
     Exported(Result<PathBuf, WriteError>),
+    /// `$EDITOR` exited: the text it left, or why there is none.
+    Edited(Result<String, String>),
+    /// The copy of the exported answers was written, or why not.
+    Snapshot(Result<PathBuf, WriteError>),
 }
 
 /// Why the answers file was not saved, in kinds the interface can say in either language.
@@ -95,6 +113,16 @@ pub enum Effect {
         path: PathBuf,
         bytes: Vec<u8>,
         force: bool,
+    },
+    /// Give the terminal to `editor` on a file holding `text`, and read it back.
+    EditExternally {
+        editor: String,
+        text: String,
+    },
+    /// Keep the answers an export was drafted from beside it (replacing an older copy).
+    Snapshot {
+        path: PathBuf,
+        text: String,
     },
     /// Give the terminal back and stop the process until it is continued.
     Suspend,

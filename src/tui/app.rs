@@ -2,15 +2,16 @@
 
 use std::path::PathBuf;
 
-use ratatui::text::Line;
-
+mod counsel;
 mod input;
+
+pub use super::preview::Preview;
+pub use counsel::{Edit, Editing, Pager, Positions, Purpose};
 
 use super::field::Field;
 use super::keymap::InputMode;
 use super::strings;
 use crate::answers::{Answers, MetaKey};
-use crate::document::Document;
 use crate::engine::likely_customer_type;
 use crate::export::Format;
 use crate::lang::{Lang, LangSel};
@@ -46,6 +47,8 @@ pub enum Screen {
     Questions,
     Review,
     Preview,
+    /// The changes since the last export, as the redline shows them.
+    Diff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +62,8 @@ pub enum Pane {
 pub enum ExportFocus {
     Format,
     Lang,
-    Notes,
+    /// The rider (to send) or the internal memo.
+    Document,
     Path,
 }
 
@@ -73,7 +77,9 @@ pub const EXPORT_LANGS: [LangSel; 3] = [
 pub struct ExportDialog {
     pub format: usize,
     pub lang: usize,
-    pub notes: bool,
+    /// The internal memo instead of the rider: counsel's notes never go into a document
+    /// that looks sendable.
+    pub memo: bool,
     pub path: Field,
     pub focus: ExportFocus,
     /// The file exists: asking whether to replace it.
@@ -91,18 +97,12 @@ pub enum Overlay {
     Export,
     /// Quitting would lose typing not confirmed or answers not saved: asking first.
     ConfirmQuit,
-}
-
-/// The drafted document and its lines as shown, built when the preview opens.
-pub struct Preview {
-    /// The answers it was drafted from.
-    pub answers: Answers,
-    pub doc: Document,
-    pub lines: Vec<Line<'static>>,
-    /// `lines` wrapped to the window's width (kept, so that a keystroke does not wrap the
-    /// whole document again).
-    pub wrapped: Vec<Line<'static>>,
-    pub scroll: usize,
+    /// A prompt or an editor for one article (`App::edit`).
+    Edit,
+    /// The position chooser (`App::positions`).
+    Positions,
+    /// Asking whether to remove an article counsel added (`App::remove`).
+    RemoveCustom,
 }
 
 pub struct Status {
@@ -150,6 +150,16 @@ pub struct App<'w> {
     /// counsel's comments and overrides survive), and a file that no longer holds it was
     /// changed by someone else and is not overwritten.
     pub file_text: Option<String>,
+    pub edit: Option<Edit>,
+    pub positions: Option<Positions>,
+    /// The id of the article counsel added that they asked to remove.
+    pub remove: Option<String>,
+    pub diff: Option<Pager>,
+    /// The answers (and overrides) of the last exported version: the changes since then
+    /// are the redline counsel sends with the next one.
+    pub last_export: Option<Answers>,
+    /// `$EDITOR`, read by the loop: counsel's wording is edited there when set.
+    pub editor: Option<String>,
 }
 
 /// A section of the questionnaire as listed: its title and the items in it.
@@ -204,7 +214,7 @@ impl<'w> App<'w> {
             export: ExportDialog {
                 format: 0,
                 lang: 0,
-                notes: false,
+                memo: false,
                 path: Field::new(&export_path.display().to_string()),
                 focus: ExportFocus::Format,
                 confirm_overwrite: false,
@@ -217,6 +227,12 @@ impl<'w> App<'w> {
             affects,
             created: None,
             file_text: None,
+            edit: None,
+            positions: None,
+            remove: None,
+            diff: None,
+            last_export: None,
+            editor: None,
         };
         match (0..app.items.len()).find(|&i| app.visible(i) && !app.answered(i)) {
             Some(i) => app.goto(i),
@@ -308,7 +324,9 @@ impl<'w> App<'w> {
     /// Whether quitting now would lose something: typing not confirmed, or answers that
     /// the last save could not write.
     pub fn would_lose(&self) -> bool {
-        self.save_error.is_some() || (self.screen == Screen::Questions && self.input != self.loaded)
+        self.save_error.is_some()
+            || (self.screen == Screen::Questions && self.input != self.loaded)
+            || self.edit.as_ref().is_some_and(Edit::changed)
     }
 
     /// The questions left at their defaults, as (prompt, default in words): the assumptions
@@ -397,6 +415,14 @@ impl<'w> App<'w> {
         if self.overlay == Some(Overlay::Export) {
             return match self.export.focus {
                 ExportFocus::Path if !self.export.confirm_overwrite => InputMode::Text,
+                _ => InputMode::Command,
+            };
+        }
+        if self.overlay == Some(Overlay::Edit) {
+            return match &self.edit {
+                Some(e) if !e.confirm_discard && !matches!(e.editing, Editing::External) => {
+                    InputMode::Text
+                }
                 _ => InputMode::Command,
             };
         }

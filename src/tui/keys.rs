@@ -7,7 +7,7 @@ use crossterm::event::KeyCode;
 use super::action::Action;
 use super::keymap::InputMode;
 use crate::lang::Lang;
-use Footer::{Export, Field, Preview, Questions, Review, ReviewTable};
+use Footer::{Diff, Export, Field, Preview, Questions, Review, ReviewTable};
 use KeyCode::{
     BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -56,6 +56,8 @@ pub enum Footer {
     /// The review table's bottom border.
     ReviewTable,
     Preview,
+    /// The changes since the last export.
+    Diff,
     /// The export dialog's bottom border.
     Export,
 }
@@ -67,7 +69,9 @@ impl Footer {
         match self {
             Footer::Questions => (" ", [" ", " "]),
             Footer::Field => (" ", [" ", "  "]),
-            Footer::Review | Footer::Preview => (" ", ["  ", "  "]),
+            Footer::Review | Footer::Diff => (" ", ["  ", "  "]),
+            // Eleven hints in 80 columns.
+            Footer::Preview => (" ", [" ", " "]),
             Footer::ReviewTable | Footer::Export => (": ", ["  ", "  "]),
         }
     }
@@ -127,7 +131,8 @@ pub static BINDINGS: &[Binding] = &[
         hints: &[
             hint(Questions, 1, "↑↓", "選択", "choose"),
             hint(Review, 0, "↑↓", "選択", "choose"),
-            hint(Preview, 0, "↑↓ PgUp PgDn", "スクロール", "scroll"),
+            hint(Preview, 0, "↑↓", "移動", "scroll"),
+            hint(Diff, 0, "↑↓ PgUp PgDn", "スクロール", "scroll"),
             hint(Export, 0, "↑↓", "項目", "field"),
         ],
     },
@@ -174,10 +179,52 @@ pub static BINDINGS: &[Binding] = &[
         ],
         listed: listed(
             "Tab / Shift-Tab",
-            "枠の切替（質問・セクション・解説）",
-            "switch panes (question, sections, help)",
+            "枠の切替。プレビューでは条の選択",
+            "switch panes; in the preview, select an article",
         ),
-        hints: &[],
+        hints: &[hint(Preview, 1, "Tab", "条", "article")],
+    },
+    Binding {
+        keys: &[
+            (Key::Command('x'), |_| Action::Exclude),
+            (Key::Command('u'), |_| Action::Position),
+            (Key::Command('o'), |_| Action::RestoreText),
+        ],
+        listed: listed(
+            "x / u / o",
+            "プレビュー：条の除外・復帰／立場の選択／元の文言に戻す",
+            "preview: exclude or put back / position / library wording",
+        ),
+        hints: &[
+            hint(Preview, 2, "x", "除外", "exclude"),
+            hint(Preview, 3, "u", "立場", "position"),
+        ],
+    },
+    Binding {
+        keys: &[
+            (Key::Command('t'), |_| Action::EditText),
+            (Key::Command('m'), |_| Action::Note),
+            (Key::Command('a'), |_| Action::AddClause),
+        ],
+        listed: listed(
+            "t / m / a",
+            "プレビュー：文言の編集／メモ（社内）／条の追加",
+            "preview: edit the wording / internal note / add an article",
+        ),
+        hints: &[
+            hint(Preview, 4, "t", "文言", "text"),
+            hint(Preview, 5, "m", "メモ", "note"),
+            hint(Preview, 6, "a", "追加", "add"),
+        ],
+    },
+    Binding {
+        keys: &[(Key::Command('d'), |_| Action::Diff)],
+        listed: listed(
+            "d",
+            "プレビュー：前回出力した版との差分",
+            "preview: changes since the last export",
+        ),
+        hints: &[hint(Preview, 7, "d", "差分", "diff")],
     },
     Binding {
         keys: &[
@@ -193,10 +240,7 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Ctrl('r'), |_| Action::Review),
         ],
         listed: listed("r / Ctrl-R", "回答の確認", "review the answers"),
-        hints: &[
-            hint(Questions, 4, "r", "確認", "review"),
-            hint(Preview, 1, "r", "確認", "review"),
-        ],
+        hints: &[hint(Questions, 4, "r", "確認", "review")],
     },
     Binding {
         keys: &[
@@ -226,7 +270,7 @@ pub static BINDINGS: &[Binding] = &[
             hint(Field, 3, "Ctrl-E", "出力", "export"),
             hint(Review, 3, "e", "出力", "export"),
             hint(ReviewTable, 2, "e", "出力", "export"),
-            hint(Preview, 2, "e", "出力", "export"),
+            hint(Preview, 8, "e", "出力", "export"),
         ],
     },
     Binding {
@@ -289,7 +333,8 @@ pub static BINDINGS: &[Binding] = &[
             hint(Questions, 8, "q", "終了", "quit"),
             hint(Field, 5, "Esc", "終了", "quit"),
             hint(Review, 5, "q", "閉じる", "close"),
-            hint(Preview, 3, "q/Esc", "閉じる", "close"),
+            hint(Preview, 9, "q", "閉じる", "close"),
+            hint(Diff, 1, "q/Esc", "閉じる", "close"),
             hint(Export, 3, "Esc", "閉じる", "close"),
         ],
     },

@@ -5,6 +5,12 @@ use super::action::SaveError;
 use crate::answers::MetaKey;
 use crate::lang::Lang;
 
+mod counsel;
+pub use counsel::{Counsel, Done, get as counsel};
+pub(crate) use counsel::{
+    custom_text_title, done, editor_failed, exclude_title, note_title, text_title,
+};
+
 pub struct Strings {
     pub title: &'static str,
     pub sections: &'static str,
@@ -36,12 +42,15 @@ pub struct Strings {
     pub export: &'static str,
     pub format: &'static str,
     pub language: &'static str,
-    pub notes: &'static str,
+    pub document: &'static str,
+    pub memo_one_lang: &'static str,
+    pub memo_no_json: &'static str,
     pub path: &'static str,
     pub overwrite: &'static str,
     pub path_required: &'static str,
     pub lang_names: [&'static str; 3],
-    pub on_off: [&'static str; 2],
+    /// The rider, the memo.
+    pub documents: [&'static str; 2],
     pub all_answered: &'static str,
     pub too_small: &'static str,
     pub too_small_quit: &'static str,
@@ -87,12 +96,14 @@ const JA: Strings = Strings {
     export: "出力",
     format: "形式",
     language: "言語",
-    notes: "注記（趣旨・出典・採用理由）",
+    document: "文書",
+    memo_one_lang: "社内メモは日本語又は英語のどちらかで出力します。",
+    memo_no_json: "社内メモに JSON 形式はありません（md・html・txt・docx）。",
     path: "保存先",
     overwrite: "ファイルが既にあります。上書きしますか？ y: 上書き  n: やめる",
     path_required: "保存先のファイル名を入力してください。",
     lang_names: ["日本語", "英語", "日英併記"],
-    on_off: ["あり", "なし"],
+    documents: ["特約（送付用）", "社内メモ（社内限り）"],
     all_answered: "すべて回答しました（p プレビュー、e 出力）",
     too_small: "画面が小さすぎます",
     too_small_quit: "Ctrl-C 終了",
@@ -131,12 +142,14 @@ const EN: Strings = Strings {
     export: "Export",
     format: "Format",
     language: "Language",
-    notes: "Notes (rationale, sources, reasons)",
+    document: "Document",
+    memo_one_lang: "The internal memo is in Japanese or in English, one at a time.",
+    memo_no_json: "The internal memo has no JSON (md, html, txt, docx).",
     path: "Save as",
     overwrite: "The file exists. Replace it? y: replace  n: cancel",
     path_required: "Enter the name of the file to write.",
     lang_names: ["Japanese", "English", "Both"],
-    on_off: ["on", "off"],
+    documents: ["Rider (to send)", "Internal memo"],
     all_answered: "All answered (p preview, e export)",
     too_small: "Window too small",
     too_small_quit: "Ctrl-C quits",

@@ -1,14 +1,18 @@
 //! The pure transition: an action changes the state and returns the effects (writes, quit)
 //! for the loop to perform. No terminal, no files, no clock.
 
+mod counsel;
 mod export;
 
 use super::action::{Action, Effect, SaveError};
 use super::app::{App, Input, Item, Overlay, Pane, Preview, Screen, Status};
+use super::field::Field;
 use super::strings;
 use super::view;
 use crate::lang::Lang;
-use export::{export_dialog, exported};
+use counsel::{diff_key, edit_key, edited, positions_key, preview_action, remove_key};
+pub use export::snapshot_path;
+use export::{export_dialog, exported, snapshot};
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
@@ -23,10 +27,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             saved(app, result);
             return vec![];
         }
-        Action::Exported(result) => {
-            exported(app, result);
+        Action::Exported(result) => return exported(app, result),
+        Action::Snapshot(result) => {
+            snapshot(app, result);
             return vec![];
         }
+        Action::Edited(result) => return edited(app, result),
         _ => {}
     }
     // Nothing is shown but the request to enlarge the window: no key may change what
@@ -47,7 +53,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             };
             let missing = unanswered(app);
             if let Some(p) = &mut app.preview {
-                p.lines = view::preview::lines(&p.doc, app.lang, missing);
+                p.relabel(&app.ws.library, app.lang, missing);
             }
             rewrap(app);
             // Messages already on screen were written in the other language.
@@ -55,10 +61,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.export.error = None;
             return vec![];
         }
-        Action::Save => return vec![save(app)],
+        // In an editor, Ctrl-S saves what is typed there.
+        Action::Save if app.overlay != Some(Overlay::Edit) => return vec![save(app)],
         _ => {}
     }
     match app.overlay {
+        Some(Overlay::Edit) => return edit_key(app, action),
+        Some(Overlay::Positions) => return positions_key(app, action),
+        Some(Overlay::RemoveCustom) => return remove_key(app, action),
         Some(Overlay::Help) => {
             app.overlay = None;
             return vec![];
@@ -93,8 +103,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                     review(app, action);
                     vec![]
                 }
-                Screen::Preview => {
-                    preview(app, action);
+                Screen::Preview => preview(app, action),
+                Screen::Diff => {
+                    diff_key(app, action);
                     vec![]
                 }
             };
@@ -108,6 +119,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn close_or_quit(app: &mut App) -> Vec<Effect> {
     match app.screen {
         Screen::Review | Screen::Preview => app.screen = Screen::Questions,
+        Screen::Diff => app.screen = Screen::Preview,
         Screen::Questions if app.would_lose() => app.overlay = Some(Overlay::ConfirmQuit),
         Screen::Questions => return vec![Effect::Quit],
     }
@@ -241,21 +253,33 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
             *cursor = usize::from(matches!(a, Action::No));
             return confirm(app);
         }
-        (Input::Field(f), Action::Insert(s)) => {
-            let taken = f.insert(&s);
+        (_, a @ (Action::PageUp | Action::PageDown)) => scroll_help(app, &a),
+        (_, Action::Confirm) => return confirm(app),
+        (Input::Field(f), action) => {
+            let taken = field_key(f, action);
             if !taken {
                 app.status = Some(fail(strings::get(app.lang).paste_refused.into()));
             }
         }
-        (Input::Field(f), Action::Left) => f.left(),
-        (Input::Field(f), Action::Right) => f.right(),
-        (Input::Field(f), Action::Home) => f.home(),
-        (Input::Field(f), Action::End) => f.end(),
-        (_, a @ (Action::PageUp | Action::PageDown)) => scroll_help(app, &a),
-        (_, Action::Confirm) => return confirm(app),
         _ => {}
     }
     vec![]
+}
+
+/// Typing and moving in a one-line field; false when a paste was refused.
+fn field_key(f: &mut Field, action: Action) -> bool {
+    match action {
+        Action::Insert(s) => return f.insert(&s),
+        Action::Back | Action::BackHeld => {
+            f.delete_back();
+        }
+        Action::Left => f.left(),
+        Action::Right => f.right(),
+        Action::Home => f.home(),
+        Action::End => f.end(),
+        _ => {}
+    }
+    true
 }
 
 /// Records the answer, saves, and goes on to the next question the skip logic asks (or
@@ -339,15 +363,10 @@ fn open_preview(app: &mut App) {
         return;
     }
     match app.ws.draft(&answers) {
-        Ok((_, doc)) => {
-            let lines = view::preview::lines(&doc, app.lang, unanswered(app));
-            app.preview = Some(Preview {
-                answers,
-                doc,
-                lines,
-                wrapped: Vec::new(),
-                scroll: 0,
-            });
+        Ok((assembly, doc)) => {
+            let missing = unanswered(app);
+            let p = Preview::new(&app.ws.library, answers, &assembly, doc, app.lang, missing);
+            app.preview = Some(p);
             rewrap(app);
             app.screen = Screen::Preview;
         }
@@ -355,7 +374,7 @@ fn open_preview(app: &mut App) {
     }
 }
 
-fn preview(app: &mut App, action: Action) {
+fn preview(app: &mut App, action: Action) -> Vec<Effect> {
     let page = view::preview_page(app.size) as isize;
     match action {
         Action::Up => scroll_preview(app, -1),
@@ -368,23 +387,34 @@ fn preview(app: &mut App, action: Action) {
             app.screen = Screen::Questions;
             app.back_wait = true;
         }
-        _ => {}
+        action => return preview_action(app, action),
     }
+    vec![]
 }
 
-/// Scrolls the preview by `by` lines, kept between the top and the last page.
+/// Scrolls the preview by `by` lines, kept between the top and the last page; the
+/// selected article follows the page.
 fn scroll_preview(app: &mut App, by: isize) {
     let max = view::preview_max_scroll(app);
+    let page = view::preview_page(app.size);
     if let Some(p) = &mut app.preview {
         p.scroll = p.scroll.saturating_add_signed(by).min(max);
+        p.follow(page);
     }
 }
 
-/// Wraps the preview to the window's width, keeping the scroll in range.
+/// Wraps the preview and the changes to the window's width, keeping the scroll in range.
 fn rewrap(app: &mut App) {
     let width = usize::from(view::preview_area(app.size).0);
     if let Some(p) = &mut app.preview {
-        p.wrapped = crate::wrap::wrap_all(&p.lines, width);
+        p.rewrap(width);
+    }
+    if let Some(d) = &mut app.diff {
+        d.rewrap(width);
+    }
+    let max = view::diff_max_scroll(app);
+    if let Some(d) = &mut app.diff {
+        d.scroll = d.scroll.min(max);
     }
     scroll_preview(app, 0);
 }

@@ -1,5 +1,6 @@
 //! Drawing only: the state in, a frame out.
 
+mod counsel;
 mod dialogs;
 pub mod preview;
 mod questions;
@@ -53,6 +54,10 @@ pub fn view(frame: &mut Frame, app: &App) {
             preview::draw(frame, app, body);
             Footer::Preview
         }
+        Screen::Diff => {
+            preview::draw_diff(frame, app, body);
+            Footer::Diff
+        }
     };
     frame.render_widget(
         Paragraph::new(keys::footer(hints, app.lang)).style(dim()),
@@ -62,6 +67,9 @@ pub fn view(frame: &mut Frame, app: &App) {
         Some(Overlay::Help) => dialogs::help(frame, app, area),
         Some(Overlay::Export) => dialogs::export(frame, app, area),
         Some(Overlay::ConfirmQuit) => dialogs::confirm_quit(frame, app, area),
+        Some(Overlay::Edit) => counsel::edit(frame, app, area),
+        Some(Overlay::Positions) => counsel::positions(frame, app, area),
+        Some(Overlay::RemoveCustom) => counsel::remove(frame, app, area),
         None => {}
     }
 }
@@ -86,6 +94,7 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
         Screen::Questions => app.sections()[app.section_of_pos()].title,
         Screen::Review => s.review,
         Screen::Preview => s.preview,
+        Screen::Diff => strings::counsel(app.lang).diff,
     };
     let left = Line::from(vec![
         Span::styled(s.title, Style::new().add_modifier(Modifier::BOLD)),
@@ -151,6 +160,15 @@ pub fn preview_page(size: (u16, u16)) -> usize {
 pub fn preview_max_scroll(app: &App) -> usize {
     app.preview.as_ref().map_or(0, |p| {
         p.wrapped
+            .len()
+            .saturating_sub(usize::from(preview_area(app.size).1))
+    })
+}
+
+/// How far the changes since the last export scroll: to their last page.
+pub fn diff_max_scroll(app: &App) -> usize {
+    app.diff.as_ref().map_or(0, |d| {
+        d.wrapped
             .len()
             .saturating_sub(usize::from(preview_area(app.size).1))
     })

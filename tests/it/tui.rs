@@ -11,6 +11,7 @@ use secdraft::answers::{Answers, MetaKey};
 use secdraft::export::{ExportOptions, Format};
 use secdraft::lang::{Lang, LangSel};
 use secdraft::library::Kind;
+use secdraft::report::ReportFormat;
 use secdraft::tui::action::{Action, Effect, SaveError};
 use secdraft::tui::app::{App, Input, Item, Overlay, Screen};
 use secdraft::tui::update::update;
@@ -278,7 +279,7 @@ fn export_writes_what_the_command_line_writes_and_asks_before_overwriting() {
     let target = answers_from(&s.answers, &s.name);
     let mut app = new_app(Answers::default(), Lang::Ja);
     answer_all(&mut app, &target);
-    // Format::ALL drives the dialog: step to html, both languages, with notes.
+    // Format::ALL drives the dialog: step to html, both languages, the rider.
     let effects = send(
         &mut app,
         [
@@ -287,8 +288,6 @@ fn export_writes_what_the_command_line_writes_and_asks_before_overwriting() {
             Action::Down,
             Action::Right,
             Action::Right,
-            Action::Down,
-            Action::Toggle,
             Action::Confirm,
         ],
     );
@@ -298,7 +297,7 @@ fn export_writes_what_the_command_line_writes_and_asks_before_overwriting() {
     assert_eq!(path, &PathBuf::from("secdraft-answers.html"));
     assert!(!force);
     let (_, doc) = WS.draft(&app.effective()).unwrap();
-    let opts = ExportOptions::new(LangSel::Both, true);
+    let opts = ExportOptions::new(LangSel::Both, false);
     assert_eq!(bytes, &WS.export(&doc, Format::Html, &opts).unwrap());
     let path = path.clone();
     send(
@@ -320,12 +319,67 @@ fn export_writes_what_the_command_line_writes_and_asks_before_overwriting() {
         effects.as_slice(),
         [Effect::Export { force: true, .. }]
     ));
-    send(&mut app, [Action::Exported(Ok(path))]);
+    // The answers of the rider sent are kept beside it: the OLD of the next redline.
+    let effects = send(&mut app, [Action::Exported(Ok(path))]);
+    let [Effect::Snapshot { path: copy, text }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(copy, &PathBuf::from("secdraft-answers.html.answers.toml"));
+    let kept = Answers::parse(text, "copy", &WS.library).unwrap();
+    assert_eq!(
+        (kept.meta, kept.given),
+        (app.effective().meta, app.effective().given)
+    );
+    assert_eq!(app.last_export.as_ref(), Some(&app.effective()));
     assert_eq!(app.overlay, None);
     assert!(
         app.status
             .as_ref()
             .is_some_and(|s| !s.error && s.text.contains("secdraft-answers.html"))
+    );
+}
+
+#[test]
+fn the_dialog_exports_the_internal_memo_apart_from_the_rider() {
+    let s = &scenarios()[0];
+    let target = answers_from(&s.answers, &s.name);
+    let mut app = new_app(Answers::default(), Lang::En);
+    answer_all(&mut app, &target);
+    app.created = Some(0);
+    // md, Japanese, the memo.
+    let effects = send(
+        &mut app,
+        [
+            Action::Export,
+            Action::Down,
+            Action::Down,
+            Action::Toggle,
+            Action::Confirm,
+        ],
+    );
+    let [Effect::Export { bytes, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let memo = WS
+        .memo(&app.effective(), Some(ReportFormat::Md), Lang::Ja, 0)
+        .unwrap();
+    assert_eq!(bytes, &memo);
+    assert!(String::from_utf8_lossy(bytes).contains("社内限り"));
+    // A memo is not sent: no copy of its answers, nothing to compare the next one with.
+    assert!(send(&mut app, [Action::Exported(Ok("m.md".into()))]).is_empty());
+    assert_eq!(app.last_export, None);
+    // It has no JSON and no second language: said, nothing written.
+    send(&mut app, [Action::Export, Action::Up, Action::Up]);
+    for _ in 0..3 {
+        send(&mut app, [Action::Right]);
+    }
+    assert_eq!(app.export_format(), Format::Json);
+    assert!(send(&mut app, [Action::Confirm]).is_empty());
+    assert!(
+        app.export
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("JSON"))
     );
 }
 

@@ -1,8 +1,11 @@
-//! The export dialog: format, language, notes and path; the questions left at their
+//! The export dialog: format, language, rider or memo, and path; the questions left at their
 //! defaults asked about before export, and an existing file before it is replaced.
 
 use super::ok;
+use std::path::{Path, PathBuf};
+
 use crate::export::{ExportOptions, Format};
+use crate::report::ReportFormat;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, EXPORT_LANGS, ExportFocus, Pane, Screen};
 use crate::tui::strings;
@@ -46,7 +49,7 @@ pub(super) fn export_dialog(app: &mut App, action: Action) -> Vec<Effect> {
     let order = [
         ExportFocus::Format,
         ExportFocus::Lang,
-        ExportFocus::Notes,
+        ExportFocus::Document,
         ExportFocus::Path,
     ];
     let at = order.iter().position(|f| *f == d.focus).unwrap_or(0);
@@ -76,20 +79,13 @@ pub(super) fn export_dialog(app: &mut App, action: Action) -> Vec<Effect> {
             let n = EXPORT_LANGS.len();
             d.lang = (d.lang + if matches!(a, Action::Left) { n - 1 } else { 1 }) % n;
         }
-        (ExportFocus::Notes, Action::Left | Action::Right | Action::Toggle) => d.notes = !d.notes,
-        (ExportFocus::Path, Action::Insert(s)) => {
-            let taken = d.path.insert(&s);
+        (ExportFocus::Document, Action::Left | Action::Right | Action::Toggle) => d.memo = !d.memo,
+        (ExportFocus::Path, action) => {
+            let taken = super::field_key(&mut d.path, action);
             if !taken {
                 d.error = Some(strings::get(app.lang).paste_refused.into());
             }
         }
-        (ExportFocus::Path, Action::Back | Action::BackHeld) => {
-            d.path.delete_back();
-        }
-        (ExportFocus::Path, Action::Left) => d.path.left(),
-        (ExportFocus::Path, Action::Right) => d.path.right(),
-        (ExportFocus::Path, Action::Home) => d.path.home(),
-        (ExportFocus::Path, Action::End) => d.path.end(),
         _ => {}
     }
     vec![]
@@ -122,14 +118,18 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
         app.export.confirm_assumptions = true;
         return vec![];
     }
-    let opts = ExportOptions {
-        created: app.created,
-        ..ExportOptions::new(EXPORT_LANGS[app.export.lang], app.export.notes)
+    let bytes = if app.export.memo {
+        memo(app, &answers)
+    } else {
+        let opts = ExportOptions {
+            created: app.created,
+            ..ExportOptions::new(EXPORT_LANGS[app.export.lang], false)
+        };
+        app.ws
+            .draft(&answers)
+            .and_then(|(_, doc)| app.ws.export(&doc, app.export_format(), &opts))
+            .map_err(|e| e.in_lang(app.lang))
     };
-    let bytes = app
-        .ws
-        .draft(&answers)
-        .and_then(|(_, doc)| app.ws.export(&doc, app.export_format(), &opts));
     match bytes {
         Ok(bytes) => vec![Effect::Export {
             path: path.into(),
@@ -137,19 +137,57 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
             force,
         }],
         Err(e) => {
-            app.export.error = Some(e.in_lang(app.lang));
+            app.export.error = Some(e);
             vec![]
         }
     }
 }
 
-pub(super) fn exported(app: &mut App, result: Result<std::path::PathBuf, WriteError>) {
+/// The internal memo, in the formats and languages it has.
+fn memo(app: &App, answers: &crate::answers::Answers) -> Result<Vec<u8>, String> {
+    let s = strings::get(app.lang);
+    let crate::lang::LangSel::One(lang) = EXPORT_LANGS[app.export.lang] else {
+        return Err(s.memo_one_lang.into());
+    };
+    let format = match app.export_format() {
+        Format::Md => Some(ReportFormat::Md),
+        Format::Html => Some(ReportFormat::Html),
+        Format::Txt => Some(ReportFormat::Txt),
+        Format::Docx => None,
+        Format::Json => return Err(s.memo_no_json.into()),
+    };
+    app.ws
+        .memo(answers, format, lang, app.created.unwrap_or(0))
+        .map_err(|e| e.in_lang(app.lang))
+}
+
+/// Where the answers of an exported document are kept: beside it, as
+/// `<file>.answers.toml` (`rider.docx.answers.toml`), the OLD of `secdraft diff` when the
+/// next version is sent.
+pub fn snapshot_path(document: &Path) -> PathBuf {
+    let mut name = document.file_name().unwrap_or_default().to_os_string();
+    name.push(".answers.toml");
+    document.with_file_name(name)
+}
+
+pub(super) fn exported(app: &mut App, result: Result<PathBuf, WriteError>) -> Vec<Effect> {
     let lang = app.lang;
     match result {
         Ok(path) => {
             app.overlay = None;
             app.export.confirm_overwrite = false;
             app.status = Some(ok(strings::exported(&path.display().to_string(), lang)));
+            // The rider sent is the version the next changes are compared with; a memo
+            // is not sent.
+            let copy = snapshot_path(&path);
+            // Never the session's own file, whatever the names.
+            if !app.export.memo && copy != app.path {
+                let answers = app.effective();
+                let text =
+                    crate::preserve::save(app.file_text.as_deref(), &answers, &app.ws.library);
+                app.last_export = Some(answers);
+                return vec![Effect::Snapshot { path: copy, text }];
+            }
         }
         Err(WriteError::Exists(_)) => app.export.confirm_overwrite = true,
         Err(e) => {
@@ -157,5 +195,18 @@ pub(super) fn exported(app: &mut App, result: Result<std::path::PathBuf, WriteEr
             let file = app.export.path.text().to_string();
             app.export.error = Some(strings::export_failed(&e, &file, lang));
         }
+    }
+    vec![]
+}
+
+/// The copy of the exported answers: said only when it could not be written.
+pub(super) fn snapshot(app: &mut App, result: Result<PathBuf, WriteError>) {
+    if let Err(e) = result {
+        let file = snapshot_path(Path::new(app.export.path.text().trim()));
+        app.status = Some(super::fail(strings::export_failed(
+            &e,
+            &file.display().to_string(),
+            app.lang,
+        )));
     }
 }

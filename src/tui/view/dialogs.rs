@@ -13,7 +13,7 @@ use crate::tui::keys::{self, Footer};
 use crate::tui::strings;
 
 /// A window of at most `w` x `h`, centred in `area`.
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2));
     let h = h.min(area.height.saturating_sub(2));
     Rect::new(
@@ -26,7 +26,7 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Clears a window's area with a column of margin on each side, and the wide character
 /// whose right half the margin would cover (the terminal would draw it over the border).
-fn clear(frame: &mut Frame, window: Rect) {
+pub(super) fn clear(frame: &mut Frame, window: Rect) {
     let rect = Rect {
         x: window.x.saturating_sub(1),
         width: window.width + 2,
@@ -77,7 +77,7 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
         spans.append(&mut value);
         Line::from(spans)
     };
-    let notes = usize::from(!d.notes);
+    let document = usize::from(d.memo);
     // The path scrolls within its line: "▶ ", the label and ": " come first.
     let label = unicode_width::UnicodeWidthStr::width(s.path) as u16 + 4;
     let (shown, column) = d.path.window(usize::from(width.saturating_sub(2 + label)));
@@ -93,9 +93,9 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
             options(s.lang_names.iter().copied(), d.lang),
         ),
         row(
-            ExportFocus::Notes,
-            s.notes,
-            options(s.on_off.iter().copied(), notes),
+            ExportFocus::Document,
+            s.document,
+            options(s.documents.iter().copied(), document),
         ),
         row(
             ExportFocus::Path,
