@@ -146,7 +146,9 @@ fn save(path: &std::path::Path, text: String, expected: Option<&str>) -> Result<
 /// Applies an action and performs its effects, feeding their outcome back; true to quit.
 fn dispatch(app: &mut App, guard: &mut term::Guard, action: Action) -> std::io::Result<bool> {
     let mut quit = false;
-    for effect in update::update(app, action) {
+    // An outcome may ask for more (an export, then the copy of its answers).
+    let mut queue: std::collections::VecDeque<Effect> = update::update(app, action).into();
+    while let Some(effect) = queue.pop_front() {
         let outcome = match effect {
             Effect::Save {
                 path,
@@ -171,7 +173,7 @@ fn dispatch(app: &mut App, guard: &mut term::Guard, action: Action) -> std::io::
                 continue;
             }
         };
-        update::update(app, outcome);
+        queue.extend(update::update(app, outcome));
     }
     Ok(quit)
 }

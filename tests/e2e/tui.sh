@@ -56,6 +56,14 @@ enter_until() {
   fail "never reached: $1"
 }
 check() { grep -qF -- "$2" "$1" || fail "$1 does not contain: $2"; }
+# Waits until a file holds a text (fixed string).
+wait_file() {
+  for _ in $(seq 100); do
+    if grep -qF -- "$2" "$1" 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  fail "$1 never held: $2"
+}
 # The answers file builds with the command line (its warnings are not the point here).
 builds() {
   "$BIN" build --answers "$1" >/dev/null 2>"$WORK/build.err" || {
@@ -65,8 +73,11 @@ builds() {
 }
 
 # ---------------------------------------------------------------- a whole session
+# Counsel's editor: it adds a paragraph to the text it is given.
+printf '#!/bin/sh\nprintf "\\n\\n%%s\\n" "乙は、本条の定めを誠実に遵守する。" >> "$1"\n' >"$WORK/ed.sh"
+chmod +x "$WORK/ed.sh"
 T new-session -d -s e2e -x 100 -y 30 -c "$WORK" "bash --norc --noprofile"
-keys "cd '$WORK' && '$BIN'; echo EXIT=\$?" Enter
+keys "cd '$WORK' && EDITOR='$WORK/ed.sh' '$BIN'; echo EXIT=\$?" Enter
 wait_for "当事者・案件"
 wait_for "案件名（本件業務の名称）を入力してください。"
 keys "教育情報ネットワーク移管" Enter
@@ -171,6 +182,24 @@ check "$OUT" "104,800,500円"
 keys e Enter
 wait_for "上書きしますか"
 keys n Escape
+[ -f "$WORK/secdraft-answers.md.answers.toml" ] || fail "no copy of the answers of the exported rider"
+
+# Counsel's own set from the preview: the last article excluded with a reason, the first
+# reworded in $EDITOR, the changes since the export shown; all saved at once.
+keys G
+keys x
+wait_for "除外する理由"
+keys "原契約で手当て済み" Enter
+wait_for "法務担当者により除外：原契約で手当て済み"
+wait_file "$WORK/secdraft-answers.toml" 'exclude = "原契約で手当て済み"'
+keys g t
+wait_file "$WORK/secdraft-answers.toml" '乙は、本条の定めを誠実に遵守する。'
+keys d
+wait_for "┌ 前回出力した版との差分"
+wait_for "乙は、本条の定めを誠実に遵守する。+}"
+keys Escape
+wait_for "┌ プレビュー"
+builds "$WORK/secdraft-answers.toml" "the answers with counsel's changes do not build"
 
 # Ctrl-C quits at once and gives the terminal back: no alternate screen, no raw mode.
 keys C-c
@@ -291,4 +320,4 @@ if kill -0 "$PID" 2>/dev/null; then
 fi
 builds "$SAVED" "the answers file does not build after a hang-up"
 
-echo "ok: tui end-to-end (session, Japanese amount and date, 1000q, held Backspace, export, 20x5, Ctrl-Z/fg, Ctrl-C, SIGTERM, failed save, two windows on one file, kill -9, resume, hang-up)"
+echo "ok: tui end-to-end (session, Japanese amount and date, 1000q, held Backspace, export, exclude and reword from the preview in $EDITOR, the changes since the export, 20x5, Ctrl-Z/fg, Ctrl-C, SIGTERM, failed save, two windows on one file, kill -9, resume, hang-up)"

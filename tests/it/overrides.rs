@@ -268,3 +268,21 @@ fn the_carve_out_cannot_be_dropped() {
     assert!(e.contains("no liability article"), "{e}");
     assert!(e.contains("project.toml"), "{e}");
 }
+
+/// The questionnaire opens counsel's editor on an article's wording in the body markup:
+/// saved unchanged, every article of every scenario reads back as the same paragraphs.
+#[test]
+fn every_article_reads_back_from_the_markup_counsel_edits() {
+    use secdraft::document::{parse_body, to_markup};
+    use secdraft::lang::Lang;
+    for s in crate::common::scenarios() {
+        let answers = answers_from(&s.answers, &s.name);
+        let (_, doc) = WS.draft(&answers).unwrap();
+        for a in &doc.articles {
+            for lang in [Lang::Ja, Lang::En] {
+                let p = a.paragraphs.get(lang);
+                assert_eq!(&parse_body(&to_markup(p), lang), p, "{} {}", s.name, a.id);
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! effects they return (saves, exports), resuming, skip logic and validation. Screens are
 //! in `tui/screens.rs`.
 
+mod counsel;
 mod keys;
 mod screens;
 
