@@ -317,10 +317,12 @@ fn diff(lib: &LibraryArgs, args: &DiffArgs) -> Result<()> {
                 Side {
                     doc: &od,
                     values: &oa.values,
+                    overrides: Some(&old.overrides),
                 },
                 Side {
                     doc: &nd,
                     values: &na.values,
+                    overrides: Some(&new.overrides),
                 },
             );
             let r = crate::redline::compare(&ws.library, &old, &new);

@@ -1,12 +1,12 @@
 //! The redline between two riders: which articles were added, removed, moved or changed,
-//! the words that changed inside them, and the answers behind each change. Pure: it
+//! the words that changed inside them, and the answers and overrides behind each change. Pure: it
 //! compares two rendered documents and the values they were drafted from.
 
 pub mod docx;
 pub mod render;
 mod tokens;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -14,6 +14,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::document::{Article, Document, plain_text};
 use crate::lang::{Bilingual, Lang};
 use crate::library::Library;
+use crate::overrides::{ClauseOverride, CustomClause, Overrides};
 use crate::value::Value;
 
 /// One side of the comparison: the document and every value (answers, defaults, computed)
@@ -21,6 +22,8 @@ use crate::value::Value;
 pub struct Side<'a> {
     pub doc: &'a Document,
     pub values: &'a BTreeMap<String, Value>,
+    /// Counsel's overrides it was drafted with (`None`: none).
+    pub overrides: Option<&'a Overrides>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -65,6 +68,10 @@ pub struct ValueChange {
     pub label: Bilingual<String>,
     pub old: Bilingual<String>,
     pub new: Bilingual<String>,
+    /// For a change of counsel's overrides: the articles it concerns (the clause, the
+    /// position chosen for it, the article added).
+    #[serde(skip)]
+    pub concerns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,10 +156,7 @@ fn whole(a: &Article, wrap: fn(String) -> Span) -> (Bilingual<Vec<Span>>, Biling
 
 fn value_words(library: &Library, id: &str, v: Option<&Value>, lang: Lang) -> String {
     match (v, library.question(id)) {
-        (None, _) => match lang {
-            Lang::Ja => "（なし）".into(),
-            Lang::En => "(none)".into(),
-        },
+        (None, _) => value_words_none(lang),
         (Some(v), Some(q)) => q.describe(v, lang),
         (Some(v), None) => v.display(),
     }
@@ -195,25 +199,148 @@ fn changed_values(library: &Library, old: &Side, new: &Side) -> Vec<ValueChange>
                 label,
                 old: words(old.values.get(k)),
                 new: words(new.values.get(k)),
+                concerns: Vec::new(),
             }
         })
         .collect()
 }
 
-/// The changed values a clause reads: in its condition, or by name in its text's template
-/// tags. Custom clauses and clauses the library does not know read nothing.
-fn causes(library: &Library, id: &str, changed: &[ValueChange]) -> Vec<String> {
-    let Some(clause) = library.clause(id) else {
-        return Vec::new();
+/// A clause's override in words: what counsel did to it.
+fn override_words(o: Option<&ClauseOverride>, lang: Lang) -> String {
+    let Some(o) = o else {
+        return value_words_none(lang);
     };
-    let vars = clause.when.vars();
+    let mut parts = Vec::new();
+    let ja = lang == Lang::Ja;
+    if let Some(why) = &o.exclude {
+        parts.push(if ja {
+            format!("除外（{why}）")
+        } else {
+            format!("excluded ({why})")
+        });
+    }
+    if let Some(v) = &o.variant {
+        parts.push(if ja {
+            format!("「{v}」を使用")
+        } else {
+            format!("uses \"{v}\"")
+        });
+    }
+    for (l, t) in [(Lang::Ja, &o.text.ja), (Lang::En, &o.text.en)] {
+        if t.is_some() {
+            parts.push(match (ja, l) {
+                (true, Lang::Ja) => "日本語の文言を変更".into(),
+                (true, Lang::En) => "英語の文言を変更".into(),
+                (false, Lang::Ja) => "Japanese reworded".into(),
+                (false, Lang::En) => "English reworded".into(),
+            });
+        }
+    }
+    if parts.is_empty() {
+        return value_words_none(lang);
+    }
+    parts.join(if ja { "、" } else { ", " })
+}
+
+fn value_words_none(lang: Lang) -> String {
+    match lang {
+        Lang::Ja => "（なし）".into(),
+        Lang::En => "(none)".into(),
+    }
+}
+
+/// Counsel's overrides that differ between the versions, as changes named
+/// `clauses."<id>"` and `custom_clause."<id>"` (internal notes are not in the rider, and
+/// not here).
+fn changed_overrides(old: &Overrides, new: &Overrides) -> Vec<ValueChange> {
+    let sendable = |o: &ClauseOverride| ClauseOverride {
+        note: None,
+        ..o.clone()
+    };
+    let ids: BTreeSet<&String> = old.clauses.keys().chain(new.clauses.keys()).collect();
+    let mut out = Vec::new();
+    for id in ids {
+        let (a, b) = (
+            old.clauses.get(id).map(sendable),
+            new.clauses.get(id).map(sendable),
+        );
+        if a == b {
+            continue;
+        }
+        let words = |o: Option<&ClauseOverride>| {
+            Bilingual::new(override_words(o, Lang::Ja), override_words(o, Lang::En))
+        };
+        let mut concerns = vec![id.clone()];
+        concerns.extend(
+            [&a, &b]
+                .into_iter()
+                .flatten()
+                .filter_map(|o| o.variant.clone()),
+        );
+        out.push(ValueChange {
+            id: format!("clauses.\"{id}\""),
+            label: Bilingual::new(
+                format!("法務担当者の指定（{id}）"),
+                format!("Counsel's override ({id})"),
+            ),
+            old: words(a.as_ref()),
+            new: words(b.as_ref()),
+            concerns,
+        });
+    }
+    let custom = |o: &Overrides, id: &str| {
+        o.custom.iter().find(|c| c.id == id).map(|c| CustomClause {
+            note: None,
+            ..c.clone()
+        })
+    };
+    let ids: BTreeSet<&String> = old
+        .custom
+        .iter()
+        .chain(&new.custom)
+        .map(|c| &c.id)
+        .collect();
+    for id in ids {
+        let (a, b) = (custom(old, id), custom(new, id));
+        if a == b {
+            continue;
+        }
+        let words = |c: &Option<CustomClause>| match c {
+            Some(c) => {
+                let title = c.title.ja.clone().unwrap_or_default();
+                Bilingual::new(format!("追加（{title}）"), format!("added ({title})"))
+            }
+            None => Bilingual::new(value_words_none(Lang::Ja), value_words_none(Lang::En)),
+        };
+        out.push(ValueChange {
+            id: format!("custom_clause.\"{id}\""),
+            label: Bilingual::new(
+                format!("法務担当者が追加した条（{id}）"),
+                format!("Article added by counsel ({id})"),
+            ),
+            old: words(&a),
+            new: words(&b),
+            concerns: vec![id.clone()],
+        });
+    }
+    out
+}
+
+/// The changed values a clause reads: in its condition, or by name in its text's template
+/// tags; and the changes of counsel's overrides that concern it.
+fn causes(library: &Library, id: &str, changed: &[ValueChange]) -> Vec<String> {
+    let clause = library.clause(id);
+    let vars = clause.map(|c| c.when.vars()).unwrap_or_default();
     changed
         .iter()
         .filter(|c| {
-            vars.contains(&c.id.as_str())
-                || Lang::ALL
-                    .iter()
-                    .any(|&l| crate::render::position_of(clause.body.get(l), &c.id).is_some())
+            c.concerns.iter().any(|x| x == id)
+                || clause.is_some_and(|clause| {
+                    vars.contains(&c.id.as_str())
+                        || Lang::ALL.iter().any(|&l| {
+                            crate::render::position_of(clause.body.get(l), &c.id).is_some()
+                        })
+                })
         })
         .map(|c| c.id.clone())
         .collect()
@@ -221,7 +348,12 @@ fn causes(library: &Library, id: &str, changed: &[ValueChange]) -> Vec<String> {
 
 /// Compares the rider drafted from `old` with the one drafted from `new`.
 pub fn compare(library: &Library, old: &Side, new: &Side) -> Redline {
-    let values = changed_values(library, old, new);
+    let mut values = changed_values(library, old, new);
+    let none = Overrides::default();
+    values.extend(changed_overrides(
+        old.overrides.unwrap_or(&none),
+        new.overrides.unwrap_or(&none),
+    ));
     let old_ids: Vec<&str> = old.doc.articles.iter().map(|a| a.id.as_str()).collect();
     let new_ids: Vec<&str> = new.doc.articles.iter().map(|a| a.id.as_str()).collect();
     let old_set: HashSet<&str> = old_ids.iter().copied().collect();

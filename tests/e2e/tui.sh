@@ -320,4 +320,4 @@ if kill -0 "$PID" 2>/dev/null; then
 fi
 builds "$SAVED" "the answers file does not build after a hang-up"
 
-echo "ok: tui end-to-end (session, Japanese amount and date, 1000q, held Backspace, export, exclude and reword from the preview in $EDITOR, the changes since the export, 20x5, Ctrl-Z/fg, Ctrl-C, SIGTERM, failed save, two windows on one file, kill -9, resume, hang-up)"
+echo "ok: tui end-to-end (session, Japanese amount and date, 1000q, held Backspace, export, exclude and reword from the preview in \$EDITOR, the changes since the export, 20x5, Ctrl-Z/fg, Ctrl-C, SIGTERM, failed save, two windows on one file, kill -9, resume, hang-up)"

@@ -20,6 +20,7 @@ fn the_same_answers_give_no_change() {
     let side = Side {
         doc: &d,
         values: &a.values,
+        overrides: None,
     };
     let r = compare(&WS.library, &side, &side);
     assert!(r.values.is_empty());
@@ -40,10 +41,12 @@ fn dropping_the_dmz_removes_its_articles_and_names_the_answer() {
         &Side {
             doc: &od,
             values: &oa.values,
+            overrides: None,
         },
         &Side {
             doc: &nd,
             values: &na.values,
+            overrides: None,
         },
     );
     assert!(r.values.iter().any(|v| v.id == "dmz"), "{:?}", r.values);
@@ -96,10 +99,12 @@ fn a_higher_amount_changes_the_cap_words_only() {
         &Side {
             doc: &od,
             values: &oa.values,
+            overrides: None,
         },
         &Side {
             doc: &nd,
             values: &na.values,
+            overrides: None,
         },
     );
     let changed: Vec<_> = r.changed().collect();

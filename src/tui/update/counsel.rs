@@ -612,8 +612,16 @@ fn open_diff(app: &mut App) {
             return;
         }
     };
-    let side = |doc, values| crate::redline::Side { doc, values };
-    let r = crate::redline::compare(&ws.library, &side(&od, &oa.values), &side(&nd, &na.values));
+    let side = |doc, values, overrides| crate::redline::Side {
+        doc,
+        values,
+        overrides: Some(overrides),
+    };
+    let r = crate::redline::compare(
+        &ws.library,
+        &side(&od, &oa.values, &old.overrides),
+        &side(&nd, &na.values, &new.overrides),
+    );
     if r.values.is_empty() && r.changed().next().is_none() {
         app.status = Some(ok(s.no_changes.into()));
         return;

@@ -344,6 +344,11 @@ fn the_changes_since_the_last_export_are_shown() {
     assert_eq!(app.screen, Screen::Diff);
     let all = app.diff.as_ref().unwrap().lines.join("\n");
     assert!(all.contains("{+追記。+}"), "{all}");
+    // The change names its cause: counsel's wording.
+    assert!(
+        all.contains("法務担当者の指定（general.purpose）：（なし） → 日本語の文言を変更"),
+        "{all}"
+    );
     send(&mut app, [Action::Escape]);
     assert_eq!(app.screen, Screen::Preview);
 }
