@@ -8,5 +8,5 @@ mod reason;
 mod select;
 
 pub use customer::likely_customer_type;
-pub use reason::Reason;
+pub use reason::{Reason, computed_words};
 pub use select::{Assembly, Excluded, Included, Warning, assemble};

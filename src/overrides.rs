@@ -343,6 +343,38 @@ pub fn shape(
     Ok(plan)
 }
 
+/// Whether counsel's text cites an article by its number (第8条, Article 8): literal text
+/// keeps the number when articles are added or excluded and the numbering moves.
+fn cites_by_number(text: &str) -> bool {
+    let digits_after =
+        |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    text.match_indices('第').any(|(i, _)| {
+        let rest = &text[i + '第'.len_utf8()..];
+        digits_after(rest)
+            && rest
+                .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                .starts_with('条')
+    }) || text
+        .match_indices("Article ")
+        .any(|(i, _)| digits_after(&text[i + 8..]))
+}
+
+fn cited_by_number(number: usize) -> DocWarning {
+    DocWarning {
+        code: "override_cites_number".into(),
+        message: Bilingual::new(
+            format!(
+                "{}の法務担当者の文言は、他の条を番号で引用しています。条の追加又は除外により番号が変わったときは、引用先を確認してください。",
+                article_label(number, Lang::Ja)
+            ),
+            format!(
+                "Counsel's wording of {} cites other articles by number: check them whenever articles are added or excluded and the numbers move.",
+                article_label(number, Lang::En)
+            ),
+        ),
+    }
+}
+
 fn untranslated(number: usize) -> DocWarning {
     DocWarning {
         code: "override_untranslated".into(),
@@ -393,6 +425,13 @@ pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
         if t.en.is_none() {
             doc.warnings.push(untranslated(a.number));
         }
+        if [&t.ja, &t.en]
+            .into_iter()
+            .flatten()
+            .any(|t| cites_by_number(t))
+        {
+            doc.warnings.push(cited_by_number(a.number));
+        }
     }
     for (pos, e) in plan.entries.iter().enumerate() {
         let Entry::Custom(n) = *e else { continue };
@@ -402,6 +441,13 @@ pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
         let number = pos + 1;
         if partial {
             doc.warnings.push(untranslated(number));
+        }
+        if [&c.text.ja, &c.text.en]
+            .into_iter()
+            .flatten()
+            .any(|t| cites_by_number(t))
+        {
+            doc.warnings.push(cited_by_number(number));
         }
         doc.articles.insert(
             pos.min(doc.articles.len()),
@@ -429,5 +475,18 @@ pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
                 format!("The override of \"{id}\" has no effect: the clause is not in this set (it stays in the answers file)."),
             ),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cites_by_number;
+
+    #[test]
+    fn article_numbers_are_found_in_counsels_text() {
+        assert!(cites_by_number("第8条及び第１７条による"));
+        assert!(cites_by_number("under Article 12"));
+        assert!(!cites_by_number("第三者に提供し、第1項の"));
+        assert!(!cites_by_number("次条に定める"));
     }
 }

@@ -158,7 +158,8 @@ fn value_words(library: &Library, id: &str, v: Option<&Value>, lang: Lang) -> St
     match (v, library.question(id)) {
         (None, _) => value_words_none(lang),
         (Some(v), Some(q)) => q.describe(v, lang),
-        (Some(v), None) => v.display(),
+        (Some(v), None) => crate::engine::computed_words(id, v, lang)
+            .map_or_else(|| v.display(), |(_, words)| words),
     }
 }
 
@@ -184,8 +185,14 @@ fn changed_values(library: &Library, old: &Side, new: &Side) -> Vec<ValueChange>
     keys.into_iter()
         .filter(|k| old.values.get(*k) != new.values.get(*k))
         .map(|k| {
+            // A computed value by its name in words (the cap, the estimate …).
+            let named = |lang| {
+                let v = old.values.get(k).or(new.values.get(k));
+                v.and_then(|v| crate::engine::computed_words(k, v, lang))
+                    .map_or_else(|| k.clone(), |(name, _)| name)
+            };
             let label = library.question(k).map_or_else(
-                || Bilingual::new(k.clone(), k.clone()),
+                || Bilingual::new(named(Lang::Ja), named(Lang::En)),
                 |q| q.prompt.clone(),
             );
             let words = |v: Option<&Value>| {

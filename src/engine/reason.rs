@@ -185,28 +185,33 @@ fn short_prompt(prompt: &str, lang: Lang) -> &str {
         .unwrap_or(prompt)
 }
 
-fn fact(library: &Library, name: &str, value: &Value, lang: Lang) -> String {
+/// A computed value's name and value in words (the cap as an amount in yen, a flag as
+/// yes or no); `None` for a name that is not computed.
+pub fn computed_words(name: &str, value: &Value, lang: Lang) -> Option<(String, String)> {
     let ja = lang == Lang::Ja;
+    let &(_, j, e) = COMPUTED_WORDS.iter().find(|(n, _, _)| *n == name)?;
+    let described = match value {
+        Value::Int(n) if name.ends_with("_jpy") => crate::format::yen(*n, lang),
+        Value::Int(n) => crate::format::thousands(*n),
+        Value::Bool(b) => match (b, ja) {
+            (true, true) => "はい".into(),
+            (false, true) => "いいえ".into(),
+            (true, false) => "yes".into(),
+            (false, false) => "no".into(),
+        },
+        other => other.display(),
+    };
+    Some((if ja { j } else { e }.to_string(), described))
+}
+
+fn fact(library: &Library, name: &str, value: &Value, lang: Lang) -> String {
     let (subject, described) = match library.question(name) {
         Some(q) => (
             short_prompt(q.prompt.get(lang), lang).to_string(),
             q.describe(value, lang),
         ),
         None => {
-            let words = COMPUTED_WORDS.iter().find(|(n, _, _)| *n == name);
-            let subject = words.map_or(name, |&(_, j, e)| if ja { j } else { e });
-            let described = match value {
-                Value::Int(n) if name.ends_with("_jpy") => crate::format::yen(*n, lang),
-                Value::Int(n) => crate::format::thousands(*n),
-                Value::Bool(b) => match (b, ja) {
-                    (true, true) => "はい".into(),
-                    (false, true) => "いいえ".into(),
-                    (true, false) => "yes".into(),
-                    (false, false) => "no".into(),
-                },
-                other => other.display(),
-            };
-            (subject.to_string(), described)
+            computed_words(name, value, lang).unwrap_or_else(|| (name.to_string(), value.display()))
         }
     };
     match lang {

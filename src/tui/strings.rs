@@ -8,7 +8,7 @@ use crate::lang::Lang;
 mod counsel;
 pub use counsel::{Counsel, Done, get as counsel};
 pub(crate) use counsel::{
-    custom_text_title, done, editor_failed, exclude_title, note_title, text_title,
+    custom_text_title, done, editor_failed, exclude_title, note_title, refused_citing, text_title,
 };
 
 pub struct Strings {

@@ -155,3 +155,17 @@ pub fn editor_failed(editor: &str, why: &str, lang: Lang) -> String {
         Lang::En => format!("Could not edit with {editor}: {why}"),
     }
 }
+
+/// A change refused because other articles cite the clause it takes out.
+pub fn refused_citing(articles: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "できません：{}が引用しています。先にその条の文言を直すか、その条を除外してください。",
+            articles.join("、")
+        ),
+        Lang::En => format!(
+            "Not done: it is cited by {}. Reword or exclude the citing article first.",
+            articles.join(", ")
+        ),
+    }
+}

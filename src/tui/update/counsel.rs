@@ -279,7 +279,7 @@ fn apply(app: &mut App, next: Overrides, key: &str, done: String) -> Vec<Effect>
     let (assembly, doc) = match app.ws.draft(&answers) {
         Ok(d) => d,
         Err(e) => {
-            app.status = Some(fail(e.in_lang(app.lang)));
+            app.status = Some(fail(refusal(app, &e)));
             return vec![];
         }
     };
@@ -303,6 +303,30 @@ fn apply(app: &mut App, next: Overrides, key: &str, done: String) -> Vec<Effect>
     }
     app.status = Some(ok(done));
     vec![save(app)]
+}
+
+/// Why a change was not kept, in one line: the articles whose text would cite a clause
+/// no longer in the set, by number and heading; else the first problem.
+fn refusal(app: &App, e: &crate::error::Error) -> String {
+    let lang = app.lang;
+    let mut citing: Vec<String> = Vec::new();
+    let articles = app
+        .preview
+        .as_ref()
+        .map_or(&[][..], |p| &p.doc.articles[..]);
+    for id in e.diagnostics().iter().filter_map(|d| d.id.as_deref()) {
+        if let Some(a) = articles.iter().find(|a| a.id == id) {
+            let named = format!("{}（{}）", a.label.get(lang), a.title.get(lang));
+            if !citing.contains(&named) {
+                citing.push(named);
+            }
+        }
+    }
+    if citing.is_empty() {
+        let all = e.in_lang(lang);
+        return all.lines().next().unwrap_or_default().to_string();
+    }
+    strings::refused_citing(&citing, lang)
 }
 
 /// Saves what the prompt or editor holds into the overrides.

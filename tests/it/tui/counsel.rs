@@ -151,8 +151,8 @@ fn the_carve_out_cannot_be_dropped_from_the_preview() {
     let status = app.status.as_ref().unwrap();
     assert!(
         status.error
-            && status.text.contains("liability.cap")
-            && status.text.contains("general.survival"),
+            && status.text.starts_with("できません：")
+            && status.text.contains("（存続、協議及び正文）"),
         "{}",
         status.text
     );
