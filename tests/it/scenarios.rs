@@ -18,13 +18,19 @@ fn strings(v: Option<&toml::Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The scenarios beside the project are the source; the copies keep the suite
+/// self-contained on a machine that has only this repository. Run where they are:
+/// `cargo test --release -- --ignored scenario_copies`.
 #[test]
+#[ignore = "needs ../shared/scenarios beside the checkout"]
 fn scenario_copies_match_the_shared_ones() {
-    // The shared scenarios are the source; the copies keep the tests self-contained.
     let shared = root().join("../shared/scenarios");
-    let Ok(entries) = std::fs::read_dir(&shared) else {
-        return;
-    };
+    let entries = std::fs::read_dir(&shared).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; this test compares the copies in tests/scenarios with it",
+            shared.display()
+        )
+    });
     for e in entries.flatten() {
         let p = e.path();
         if p.extension().is_some_and(|x| x == "toml") {
