@@ -70,7 +70,7 @@ impl Footer {
             Footer::Questions => (" ", [" ", " "]),
             Footer::Field => (" ", [" ", "  "]),
             Footer::Review | Footer::Diff => (" ", ["  ", "  "]),
-            // Eleven hints in 80 columns.
+            // Ten hints in 80 columns.
             Footer::Preview => (" ", [" ", " "]),
             Footer::ReviewTable | Footer::Export => (": ", ["  ", "  "]),
         }
@@ -131,7 +131,6 @@ pub static BINDINGS: &[Binding] = &[
         hints: &[
             hint(Questions, 1, "↑↓", "選択", "choose"),
             hint(Review, 0, "↑↓", "選択", "choose"),
-            hint(Preview, 0, "↑↓", "移動", "scroll"),
             hint(Diff, 0, "↑↓ PgUp PgDn", "スクロール", "scroll"),
             hint(Export, 0, "↑↓", "項目", "field"),
         ],
@@ -182,7 +181,7 @@ pub static BINDINGS: &[Binding] = &[
             "枠の切替。プレビューでは条の選択",
             "switch panes; in the preview, select an article",
         ),
-        hints: &[hint(Preview, 1, "Tab", "条", "article")],
+        hints: &[hint(Preview, 1, "Tab", "次の条", "next")],
     },
     Binding {
         keys: &[

@@ -103,7 +103,46 @@ fn states() -> Vec<(&'static str, Setup)> {
         ("help", |app| {
             send(app, [Action::Help]);
         }),
+        ("positions", |app| {
+            answer_all(app, &scenario());
+            send(app, [Action::Preview]);
+            select(app, "liability.cap");
+            send(app, [Action::Position]);
+        }),
+        ("exclude", |app| {
+            answer_all(app, &scenario());
+            send(app, [Action::Preview, Action::NextPane, Action::Exclude]);
+            send(app, [Action::Insert("原契約第5条で手当て済み".into())]);
+        }),
+        ("editor", |app| {
+            answer_all(app, &scenario());
+            send(app, [Action::Preview, Action::NextPane, Action::EditText]);
+            send(app, [Action::Down, Action::End, Action::Insert("（追記）".into())]);
+        }),
+        ("editor-discard", |app| {
+            answer_all(app, &scenario());
+            send(app, [Action::Preview, Action::EditText]);
+            send(app, [Action::Insert("x".into()), Action::Escape]);
+        }),
+        ("diff", |app| {
+            answer_all(app, &scenario());
+            app.last_export = Some(app.effective());
+            send(app, [Action::Preview, Action::EditText]);
+            send(app, [Action::End, Action::Insert("（追記）".into()), Action::Save]);
+            send(app, [Action::Diff]);
+        }),
     ]
+}
+
+/// Selects the article filed under `key` with Tab.
+fn select(app: &mut App, key: &str) {
+    for _ in 0..100 {
+        if app.preview.as_ref().and_then(|p| p.target()).map(|t| t.key()) == Some(key) {
+            return;
+        }
+        send(app, [Action::NextPane]);
+    }
+    panic!("{key} is not in the preview");
 }
 
 #[test]
