@@ -60,9 +60,48 @@ fn broken_words(pdf: &str, source: &str) -> Vec<String> {
     out
 }
 
+/// The face that sets most of the Japanese text of a PDF, from poppler's XML of the text
+/// runs (`<fontspec id=… family=…/>`, `<text font=…>`): the body, not the headings.
+fn body_font(pdf: &Path) -> String {
+    let out = Command::new("pdftohtml")
+        .args(["-xml", "-i", "-q", "-stdout"])
+        .arg(pdf)
+        .output()
+        .expect("pdftohtml runs");
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let attr = |element: &str, name: &str| -> Option<String> {
+        let (_, rest) = element.split_once(&format!(" {name}=\""))?;
+        rest.split_once('"').map(|(v, _)| v.to_string())
+    };
+    let mut families = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for element in xml.split('<').skip(1) {
+        if element.starts_with("fontspec ") {
+            if let (Some(id), Some(family)) = (attr(element, "id"), attr(element, "family")) {
+                families.insert(id, family);
+            }
+        } else if element.starts_with("text ") {
+            let Some(family) = attr(element, "font").and_then(|id| families.get(&id)) else {
+                continue;
+            };
+            let text = element.split_once('>').map_or("", |(_, t)| t);
+            *counts.entry(family.clone()).or_default() +=
+                text.chars().filter(|c| !c.is_ascii()).count();
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(family, _)| family)
+        .unwrap_or_default()
+}
+
 #[test]
 fn every_scenario_converts_to_pdf_with_its_text() {
-    if !available("soffice", &["--version"]) || !available("pdftotext", &["-v"]) {
+    if !available("soffice", &["--version"])
+        || !available("pdftotext", &["-v"])
+        || !available("pdftohtml", &["-v"])
+    {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -124,6 +163,13 @@ fn every_scenario_converts_to_pdf_with_its_text() {
             .output()
             .expect("pdftotext runs");
         let lines = String::from_utf8_lossy(&text.stdout).into_owned();
+        // A Mincho body, never a Gothic one by substitution (fonts-noto-cjk has both).
+        let font = body_font(&pdf);
+        assert!(
+            ["Serif", "Mincho", "Min"].iter().any(|s| font.contains(s))
+                && !["Sans", "Gothic", "Goth"].iter().any(|s| font.contains(s)),
+            "{name}: the body is set in {font}, not a Mincho"
+        );
         let broken = broken_words(&lines, body);
         assert!(
             broken.is_empty(),

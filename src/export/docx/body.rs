@@ -3,7 +3,7 @@
 
 use super::parts::{self, FOOTER_RID, HEADER_RID};
 use super::table::table;
-use super::xml::{PPr, RPr, para};
+use super::xml::{Ind, PPr, RPr, para};
 use crate::document::{Article, Block, Document, Paragraph};
 use crate::export::layout::{self, Row};
 use crate::export::{ExportOptions, Labels};
@@ -224,7 +224,7 @@ fn section(
     for a in &doc.articles {
         article(out, a, c);
     }
-    execution(out, doc, c);
+    execution(out, doc, c, false);
     annexes(out, doc, c, breaks, true);
     if notes {
         drafting_notes(out, doc, c);
@@ -251,9 +251,12 @@ fn parties(out: &mut String, doc: &Document, c: &Ctx) {
     }
 }
 
-/// The closing words, the date line and the two parties' blocks, kept on one page.
-fn execution(out: &mut String, doc: &Document, c: &Ctx) {
+/// The closing words, the date line and the two parties' blocks, kept on one page. In a
+/// column of the parallel layout (`in_column`) the blocks start at the column's edge: the
+/// right half of a half-width column leaves a word a line.
+fn execution(out: &mut String, doc: &Document, c: &Ctx, in_column: bool) {
     let (lang, r) = (c.lang, c.r);
+    let ind = in_column.then_some(Ind::default());
     para(out, &PPr::style(c.l.closing), &[(r, doc.closing.get(lang))]);
     para(
         out,
@@ -262,12 +265,17 @@ fn execution(out: &mut String, doc: &Document, c: &Ctx) {
     );
     for (i, s) in doc.signatures.iter().enumerate() {
         let last_party = i + 1 == doc.signatures.len();
-        para(out, &PPr::style("SignatureParty"), &[(r, s.role.get(lang))]);
+        let party = PPr {
+            ind,
+            ..PPr::style("SignatureParty")
+        };
+        para(out, &party, &[(r, s.role.get(lang))]);
         let lines = s.lines.get(lang);
         for (j, line) in lines.iter().enumerate() {
             // Every line but the very last keeps with the next: the block stays whole.
             let ppr = PPr {
                 keep_next: !(last_party && j + 1 == lines.len()),
+                ind,
                 ..PPr::style("Signature")
             };
             para(out, &ppr, &[(r, line)]);
@@ -430,18 +438,16 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
         });
         for r in layout::rows(&a.paragraphs.ja, &a.paragraphs.en) {
             let Row { ja, en } = &r;
-            // A row of a few lines stays whole; a long one may run on to the next page
-            // (a row taller than a page cannot be kept whole).
-            let short = [ja, en]
-                .iter()
-                .all(|p| crate::document::plain_text(p, Lang::En).chars().count() < 300);
-            row(out, false, short, &|out, c| {
+            // A row runs on to the next page where it must: a row kept whole leaves the rest
+            // of the page empty whenever it does not fit, and the English column of a row is
+            // often half a page. The heading row above stays with it (keepNext).
+            row(out, false, false, &|out, c| {
                 let p = if c.lang == Lang::Ja { ja } else { en };
                 paragraphs(out, p, &c.l, c.r, INNER);
             });
         }
     }
-    row(out, false, true, &|out, c| execution(out, doc, c));
+    row(out, false, true, &|out, c| execution(out, doc, c, true));
     out.push_str("</w:tbl>");
     let [ja, en] = c;
     annexes(out, doc, ja, breaks, true);

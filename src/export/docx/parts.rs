@@ -10,10 +10,14 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// Body text: a Mincho face for Japanese (Yu Mincho ships with Windows and Office for Mac),
-/// a serif Latin face; headings in the matching Gothic and sans-serif faces.
-pub const BODY_EAST_ASIA: &str = "Yu Mincho";
-pub const HEADING_EAST_ASIA: &str = "Yu Gothic";
+/// Body text in ＭＳ 明朝, headings in ＭＳ ゴシック, by the Japanese names Japanese Word
+/// writes; Latin text in Times New Roman and Arial. Word on Windows and Office for Mac have
+/// these faces. Where they are missing, LibreOffice goes by the name alone (it reads no
+/// altName, family or panose) and asks fontconfig, whose stock rules class ＭＳ 明朝 as a
+/// serif face and set Noto Serif CJK JP or IPA明朝 in its place; a name they do not know,
+/// such as Yu Mincho, falls back to sans-serif, a Gothic.
+pub const BODY_EAST_ASIA: &str = "ＭＳ 明朝";
+pub const HEADING_EAST_ASIA: &str = "ＭＳ ゴシック";
 
 /// The parts a package has beyond the fixed ones: the page header of a draft, the theme
 /// of a reference document.
@@ -115,27 +119,54 @@ pub fn settings() -> String {
     )
 }
 
-/// The fonts the styles name. `altName` carries the Japanese name Word shows; where a face
-/// is missing (LibreOffice on Linux), the reader substitutes by family, and `fonts-noto-cjk`
-/// supplies Noto Serif CJK JP and Noto Sans CJK JP.
+/// The fonts the styles name, described as Word describes them (English name, panose,
+/// character set, family, pitch), so that Word substitutes a like face where one is missing.
 pub fn font_table() -> String {
-    let font = |name: &str, alt: &str, charset: &str, family: &str| {
+    let font = |name: &str, alt: &str, panose: &str, charset: &str, family: &str, pitch: &str| {
         let alt = if alt.is_empty() {
             String::new()
         } else {
             format!("<w:altName w:val=\"{alt}\"/>")
         };
         format!(
-            "<w:font w:name=\"{name}\">{alt}<w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"variable\"/></w:font>"
+            "<w:font w:name=\"{name}\">{alt}<w:panose1 w:val=\"{panose}\"/><w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"{pitch}\"/></w:font>"
         )
     };
     root(
         "fonts",
         &[
-            font("Times New Roman", "", "00", "roman"),
-            font("Arial", "", "00", "swiss"),
-            font(BODY_EAST_ASIA, "游明朝", "80", "roman"),
-            font(HEADING_EAST_ASIA, "游ゴシック", "80", "swiss"),
+            font(
+                "Times New Roman",
+                "",
+                "02020603050405020304",
+                "00",
+                "roman",
+                "variable",
+            ),
+            font(
+                "Arial",
+                "",
+                "020B0604020202020204",
+                "00",
+                "swiss",
+                "variable",
+            ),
+            font(
+                BODY_EAST_ASIA,
+                "MS Mincho",
+                "02020609040205080304",
+                "80",
+                "modern",
+                "fixed",
+            ),
+            font(
+                HEADING_EAST_ASIA,
+                "MS Gothic",
+                "020B0609070205080204",
+                "80",
+                "modern",
+                "fixed",
+            ),
         ]
         .concat(),
     )
