@@ -262,69 +262,94 @@ fn the_html_prints_to_a4_in_chromium_with_no_browser_header() {
         .find(|s| s.name == "ec-site")
         .unwrap();
     let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
-    let html = WS
-        .export(
-            &doc,
-            Format::Html,
-            &ExportOptions::new(LangSel::Both, false),
-        )
-        .unwrap();
-    let page = dir.path().join("rider.html");
-    std::fs::write(&page, html).unwrap();
-    let pdf = dir.path().join("rider.pdf");
-    // As the machine's probe starts it: no network, no first-run work, a fresh profile.
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
-    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-    let info = String::from_utf8_lossy(&info.stdout);
-    assert!(info.contains("(A4)"), "{info}");
-    let first = Command::new("pdftotext")
-        .args(["-f", "1", "-l", "1", "-layout"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let first = String::from_utf8_lossy(&first.stdout);
-    let top = first
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    assert_eq!(
-        top.trim(),
-        doc.title.ja,
-        "the page starts with the rider, not a browser header"
-    );
-    assert!(
-        !first.contains("file://") && !first.contains(".html"),
-        "{first}"
-    );
-    let bottom = first
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    assert!(
-        bottom.trim().starts_with("1 / "),
-        "our page number: {bottom}"
-    );
+    for parallel in [false, true] {
+        let opts = ExportOptions {
+            parallel,
+            ..ExportOptions::new(LangSel::Both, false)
+        };
+        let html = WS.export(&doc, Format::Html, &opts).unwrap();
+        let name = if parallel { "parallel" } else { "rider" };
+        let page = dir.path().join(format!("{name}.html"));
+        std::fs::write(&page, html).unwrap();
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        // As the machine's probe starts it: no network, no first-run work, a fresh profile.
+        let out = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                dir.path().join("profile").display()
+            ))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .unwrap();
+        assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("(A4)"), "{name}: {info}");
+        let first = Command::new("pdftotext")
+            .args(["-f", "1", "-l", "1", "-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let first = String::from_utf8_lossy(&first.stdout);
+        let top = first
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        // The parallel page opens with its head row (正文 / Reference translation).
+        let want = if parallel {
+            "正文"
+        } else {
+            doc.title.ja.as_str()
+        };
+        assert!(
+            top.trim().starts_with(want),
+            "{name}: the page starts with the rider, not a browser header: {top}"
+        );
+        assert!(
+            !first.contains("file://") && !first.contains(".html"),
+            "{first}"
+        );
+        let bottom = first
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert!(
+            bottom.trim().starts_with("1 / "),
+            "{name}: our page number: {bottom}"
+        );
+        // The printed page carries the execution block and the annexes in both languages.
+        let all = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let all = squeeze(&String::from_utf8_lossy(&all.stdout));
+        let annex = doc.annexes.first().expect("ec-site has annexes");
+        for want in [
+            &doc.closing.ja,
+            &doc.closing.en,
+            &annex.title.ja,
+            &annex.title.en,
+        ] {
+            assert!(
+                all.contains(&squeeze(want)),
+                "{name}: the PDF has no {want}"
+            );
+        }
+    }
 }
 
 #[test]
