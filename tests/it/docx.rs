@@ -473,6 +473,35 @@ fn a_draft_carries_its_marker_version_and_date_in_the_page_header() {
             .map(|n| n.text().trim().to_string()),
         Some("DRAFT 18 November 2026".to_string())
     );
+    // Both languages: the reference translation's sections say DRAFT, the Japanese 案.
+    let opts = ExportOptions {
+        created: Some(1_795_000_000),
+        draft: Some("v3".into()),
+        ..ExportOptions::new(LangSel::Both, false)
+    };
+    let p = parts(&WS.export(&doc, Format::Docx, &opts).unwrap());
+    assert_eq!(
+        p["word/header2.xml"].text().trim(),
+        "DRAFT v3 18 November 2026"
+    );
+    let rels = p["word/_rels/document.xml.rels"].all("Relationship");
+    let target = |sect: &Node| {
+        let id = sect.child("w:headerReference").unwrap().attr("r:id");
+        rels.iter()
+            .find(|r| r.attr("Id") == id)
+            .and_then(|r| r.attr("Target"))
+            .unwrap()
+            .to_string()
+    };
+    let sections = body(&p).all("w:sectPr");
+    assert_eq!(target(sections[0]), "header1.xml");
+    assert_eq!(target(sections.last().unwrap()), "header2.xml");
+    assert!(
+        p["[Content_Types].xml"]
+            .all("Override")
+            .iter()
+            .any(|o| o.attr("PartName") == Some("/word/header2.xml"))
+    );
     // Not a draft: no header part and no reference to one.
     let p = draft(Lang::Ja, None);
     assert!(!p.contains_key("word/header1.xml"));

@@ -1,7 +1,7 @@
 //! `word/document.xml`: the title, the parties, the preamble, the articles and, on request,
 //! the drafting notes, once per language.
 
-use super::parts::{self, FOOTER_RID, HEADER_RID};
+use super::parts::{self, FOOTER_RID, HEADER_RID, TRANSLATION_HEADER_RID};
 use super::table::table;
 use super::xml::{Ind, PPr, RPr, para};
 use crate::document::{Article, Block, Document, Paragraph};
@@ -81,11 +81,14 @@ pub fn document(
     words: &Labels,
     page: Option<&str>,
 ) -> String {
-    let header = if opts.draft.is_some() {
-        format!("<w:headerReference w:type=\"default\" r:id=\"{HEADER_RID}\"/>")
-    } else {
-        String::new()
+    let reference = |rid: &str| {
+        if opts.draft.is_some() {
+            format!("<w:headerReference w:type=\"default\" r:id=\"{rid}\"/>")
+        } else {
+            String::new()
+        }
     };
+    let header = reference(HEADER_RID);
     let mut breaks = Breaks {
         header,
         page: page.map_or_else(|| page_setup(PAGE, MARGIN), str::to_string),
@@ -117,12 +120,21 @@ pub fn document(
                 // reference translation is cited by its own page numbers.
                 breaks.close(&mut out, false);
                 breaks.restart = true;
+                if translation_header(opts) {
+                    breaks.header = reference(TRANSLATION_HEADER_RID);
+                }
             }
             section(&mut out, doc, &ctx(lang), &mut breaks, i > 0, opts.notes);
         }
     }
     let last = breaks.sect(false);
     parts::root("document", &format!("<w:body>{out}{last}</w:body>"))
+}
+
+/// Whether the reference translation has a page header of its own: a draft in both
+/// languages, one after the other, says 案 over the Japanese and DRAFT over the English.
+pub(super) fn translation_header(opts: &ExportOptions) -> bool {
+    opts.draft.is_some() && opts.lang.langs().len() > 1 && !opts.parallel
 }
 
 /// `<w:pgSz>` and `<w:pgMar>` of a page of `size` (width, height) and `margin`.

@@ -19,20 +19,23 @@ const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 pub const BODY_EAST_ASIA: &str = "ＭＳ 明朝";
 pub const HEADING_EAST_ASIA: &str = "ＭＳ ゴシック";
 
-/// The parts a package has beyond the fixed ones: the page header of a draft, the theme
-/// of a reference document.
+/// The parts a package has beyond the fixed ones: the page header of a draft (and of its
+/// reference translation, in English), the theme of a reference document.
 pub struct Parts {
     pub header: bool,
+    pub translation_header: bool,
     pub theme: bool,
 }
 
 impl Parts {
     /// `fixed` with the entries of the parts present inserted before its closing tag.
-    fn with(&self, fixed: &str, close: &str, header: &str, theme: &str) -> String {
-        let extra: String = [(self.header, header), (self.theme, theme)]
-            .iter()
+    fn with(&self, fixed: &str, close: &str, entries: [&str; 3]) -> String {
+        let present = [self.header, self.translation_header, self.theme];
+        let extra: String = present
+            .into_iter()
+            .zip(entries)
             .filter(|(present, _)| *present)
-            .map(|(_, entry)| *entry)
+            .map(|(_, entry)| entry)
             .collect();
         fixed.replace(close, &format!("{extra}{close}"))
     }
@@ -41,18 +44,25 @@ impl Parts {
         self.with(
             CONTENT_TYPES,
             "</Types>",
-            "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
-            "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>",
+            [
+                "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
+                "<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
+                "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>",
+            ],
         )
     }
 
-    /// The document's relationships: the header is `rId5`, the theme `rId6`.
+    /// The document's relationships: the header is `rId5`, the theme `rId6`, the
+    /// translation's header `rId7`.
     pub fn document_rels(&self) -> String {
         self.with(
             DOCUMENT_RELS,
             "</Relationships>",
-            "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>",
-            "<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
+            [
+                "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>",
+                "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>",
+                "<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
+            ],
         )
     }
 }
@@ -93,6 +103,7 @@ const DOCUMENT_RELS: &str = concat!(
 );
 pub const FOOTER_RID: &str = "rId4";
 pub const HEADER_RID: &str = "rId5";
+pub const TRANSLATION_HEADER_RID: &str = "rId7";
 
 /// The root element of a WordprocessingML part with its namespaces.
 pub fn root(name: &str, body: &str) -> String {
