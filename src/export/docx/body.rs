@@ -423,7 +423,13 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
         para(out, &PPr::style("Translation"), &[(bold, c.word(key))]);
     });
     row(out, false, true, &|out, c| {
-        para(out, &PPr::style("Title"), &[(c.r, doc.title.get(c.lang))]);
+        // 14 pt rather than the title's 16: the Japanese title then fits on one line of
+        // its half of the page.
+        let r = RPr {
+            size: Some(28),
+            ..c.r
+        };
+        para(out, &PPr::style("Title"), &[(r, doc.title.get(c.lang))]);
         if c.lang == Lang::En {
             para(
                 out,
