@@ -198,6 +198,91 @@ fn every_scenario_converts_to_pdf_with_its_text() {
     }
 }
 
+/// The number of pages of a PDF.
+fn pages(pdf: &Path) -> usize {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn the_parallel_layout_takes_about_the_pages_of_the_sequential_one() {
+    if !available("soffice", &["--version"]) || !available("pdftotext", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = scenarios()
+        .into_iter()
+        .find(|s| s.name == "local-government-cloud")
+        .unwrap();
+    let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+    for parallel in [false, true] {
+        let opts = ExportOptions {
+            parallel,
+            ..ExportOptions::new(LangSel::Both, false)
+        };
+        let name = if parallel { "parallel" } else { "sequential" };
+        let bytes = WS.export(&doc, Format::Docx, &opts).unwrap();
+        std::fs::write(dir.path().join(format!("{name}.docx")), bytes).unwrap();
+    }
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(dir.path().join("sequential.docx"))
+        .arg(dir.path().join("parallel.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (sequential, parallel) = (
+        dir.path().join("sequential.pdf"),
+        dir.path().join("parallel.pdf"),
+    );
+    // Rows that may run on to the next page: the two columns take about the pages of the two
+    // texts one after the other (rows kept whole left pages part empty: 60 against 55).
+    let (s, p) = (pages(&sequential), pages(&parallel));
+    assert!(p * 100 <= s * 107, "parallel {p} pages, sequential {s}");
+    // No page ends with an article's heading: the heading row stays with its row.
+    for page in 1..=p {
+        let n = page.to_string();
+        let text = Command::new("pdftotext")
+            .args(["-layout", "-f", &n, "-l", &n])
+            .arg(&parallel)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        let last = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit() || " /".contains(c)))
+            .last()
+            .unwrap_or_default();
+        assert!(
+            !doc.articles
+                .iter()
+                .any(|a| squeeze(last).starts_with(&squeeze(&format!("{}（", a.label.ja)))),
+            "page {page} ends with a heading: {last}"
+        );
+    }
+}
+
 #[test]
 fn a_new_project_reads_back_with_python_docx() {
     if !available("python3", &["-c", "import docx"]) {
@@ -486,12 +571,7 @@ fn every_page_of_the_word_memo_says_internal_in_libreoffice() {
         String::from_utf8_lossy(&out.stderr)
     );
     let pdf = dir.path().join("memo.pdf");
-    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-    let pages: usize = String::from_utf8_lossy(&info.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap();
+    let pages = pages(&pdf);
     assert!(pages > 1, "the memo runs over several pages");
     for page in 1..=pages {
         let n = page.to_string();
