@@ -284,6 +284,68 @@ fn the_parallel_layout_takes_about_the_pages_of_the_sequential_one() {
 }
 
 #[test]
+fn a_reference_docx_changes_the_fonts_libreoffice_prints() {
+    if !available("soffice", &["--version"]) || !available("pdftohtml", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = scenarios()
+        .into_iter()
+        .find(|s| s.name == "brochure-site")
+        .unwrap();
+    let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+    let plain = ExportOptions::new(LangSel::One(Lang::Ja), false);
+    // A house style whose body is a Gothic: the rider's own file, its Mincho replaced.
+    let rider = WS.export(&doc, Format::Docx, &plain).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in crate::docx::unzip(&rider) {
+        let text = if name == "word/styles.xml" {
+            text.replace("ＭＳ 明朝", "ＭＳ ゴシック")
+        } else {
+            text
+        };
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    }
+    let house = zip.finish().unwrap().into_inner();
+    let opts = ExportOptions {
+        reference: Some(std::sync::Arc::new(
+            secdraft::export::Reference::read(&house).unwrap(),
+        )),
+        ..plain
+    };
+    let styled = WS.export(&doc, Format::Docx, &opts).unwrap();
+    std::fs::write(dir.path().join("house.docx"), styled).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(dir.path().join("house.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let font = body_font(&dir.path().join("house.pdf"));
+    assert!(
+        font.contains("Sans"),
+        "the house style's Gothic body: {font}"
+    );
+}
+
+#[test]
 fn a_new_project_reads_back_with_python_docx() {
     if !available("python3", &["-c", "import docx"]) {
         return;
