@@ -271,8 +271,11 @@ fn the_parallel_layout_takes_about_the_pages_of_the_sequential_one() {
         let last = text
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit() || " /".contains(c)))
-            .last()
+            .rev()
+            .find(|l| {
+                // The last line of text above the page number.
+                !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit() || " /".contains(c))
+            })
             .unwrap_or_default();
         assert!(
             !doc.articles
