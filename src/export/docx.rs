@@ -21,6 +21,7 @@ pub use reference::Reference;
 
 use super::{ExportOptions, Labels};
 use crate::document::Document;
+use crate::lang::Lang;
 
 /// The bytes of the `.docx` package. The same document and options give the same bytes:
 /// every entry carries the zip epoch as its time, and `created` comes from the caller.
@@ -32,22 +33,33 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
     });
     let title = xml::clean(doc.title.get(primary)).replace('\n', " ");
     let subject = xml::clean(doc.parties.project.get(primary)).replace('\n', " ");
-    let draft = opts.draft.as_deref().map(|version| {
+    // The page header of a draft: its marker, version and date in the words of `lang`.
+    let marker = |lang, version: &str| {
         let date = created
             .as_deref()
-            .and_then(|c| crate::format::date(&c[..10.min(c.len())], primary));
-        let marker = labels.get(primary, "draft");
-        [marker, version, date.as_deref().unwrap_or("")]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(labels.get(primary, "gap"))
-    });
+            .and_then(|c| crate::format::date(&c[..10.min(c.len())], lang));
+        [
+            labels.get(lang, "draft"),
+            version,
+            date.as_deref().unwrap_or(""),
+        ]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(labels.get(lang, "gap"))
+    };
+    let draft = opts.draft.as_deref().map(|v| marker(primary, v));
+    let translation_draft = opts
+        .draft
+        .as_deref()
+        .filter(|_| body::translation_header(opts))
+        .map(|v| marker(Lang::En, v));
     let reference = opts.reference.as_deref();
     let theme = reference.and_then(Reference::theme);
     let parts = parts::Parts {
         header: draft.is_some(),
+        translation_header: translation_draft.is_some(),
         theme: theme.is_some(),
     };
     let styles = match reference {
@@ -78,6 +90,9 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
     ];
     if let Some(text) = &draft {
         files.push(("word/header1.xml", parts::header(text)));
+    }
+    if let Some(text) = &translation_draft {
+        files.push(("word/header2.xml", parts::header(text)));
     }
     if let Some(theme) = theme {
         files.push(("word/theme/theme1.xml", theme.to_string()));

@@ -248,14 +248,14 @@ fn styles_have_a_default_normal_and_named_headings() {
     // Japanese text is set in a Mincho face and tagged Japanese.
     let defaults = p["word/styles.xml"].all("w:rPrDefault")[0];
     let fonts = defaults.all("w:rFonts")[0];
-    assert_eq!(fonts.attr("w:eastAsia"), Some("Yu Mincho"));
+    assert_eq!(fonts.attr("w:eastAsia"), Some("ＭＳ 明朝"));
     assert_eq!(defaults.all("w:lang")[0].attr("w:eastAsia"), Some("ja-JP"));
     let font_names: Vec<&str> = p["word/fontTable.xml"]
         .all("w:font")
         .iter()
         .filter_map(|f| f.attr("w:name"))
         .collect();
-    assert!(font_names.contains(&"Yu Mincho"), "{font_names:?}");
+    assert!(font_names.contains(&"ＭＳ 明朝"), "{font_names:?}");
 }
 
 #[test]
@@ -473,6 +473,35 @@ fn a_draft_carries_its_marker_version_and_date_in_the_page_header() {
             .map(|n| n.text().trim().to_string()),
         Some("DRAFT 18 November 2026".to_string())
     );
+    // Both languages: the reference translation's sections say DRAFT, the Japanese 案.
+    let opts = ExportOptions {
+        created: Some(1_795_000_000),
+        draft: Some("v3".into()),
+        ..ExportOptions::new(LangSel::Both, false)
+    };
+    let p = parts(&WS.export(&doc, Format::Docx, &opts).unwrap());
+    assert_eq!(
+        p["word/header2.xml"].text().trim(),
+        "DRAFT v3 18 November 2026"
+    );
+    let rels = p["word/_rels/document.xml.rels"].all("Relationship");
+    let target = |sect: &Node| {
+        let id = sect.child("w:headerReference").unwrap().attr("r:id");
+        rels.iter()
+            .find(|r| r.attr("Id") == id)
+            .and_then(|r| r.attr("Target"))
+            .unwrap()
+            .to_string()
+    };
+    let sections = body(&p).all("w:sectPr");
+    assert_eq!(target(sections[0]), "header1.xml");
+    assert_eq!(target(sections.last().unwrap()), "header2.xml");
+    assert!(
+        p["[Content_Types].xml"]
+            .all("Override")
+            .iter()
+            .any(|o| o.attr("PartName") == Some("/word/header2.xml"))
+    );
     // Not a draft: no header part and no reference to one.
     let p = draft(Lang::Ja, None);
     assert!(!p.contains_key("word/header1.xml"));
@@ -495,7 +524,7 @@ fn reference_docx() -> Vec<u8> {
                     .find("<w:style w:type=\"paragraph\" w:styleId=\"Closing\"")
                     .unwrap();
                 let end = start + text[start..].find("</w:style>").unwrap() + "</w:style>".len();
-                format!("{}{}", &text[..start], &text[end..]).replace("Yu Mincho", "BIZ UDMincho")
+                format!("{}{}", &text[..start], &text[end..]).replace("ＭＳ 明朝", "BIZ UDMincho")
             }
             "word/document.xml" => text.replace("w:top=\"1701\"", "w:top=\"2268\""),
             _ => text,
@@ -530,7 +559,7 @@ fn a_reference_docx_gives_its_styles_theme_and_page_and_keeps_the_riders_own() {
         .filter_map(|f| f.attr("w:eastAsia"))
         .collect();
     assert!(
-        fonts.contains(&"BIZ UDMincho") && !fonts.contains(&"Yu Mincho"),
+        fonts.contains(&"BIZ UDMincho") && !fonts.contains(&"ＭＳ 明朝"),
         "{fonts:?}"
     );
     // Every style the body uses is defined: the deleted one comes from the rider.

@@ -55,7 +55,7 @@ fn one_self_contained_print_ready_page() {
 #[test]
 fn the_page_has_the_structure_of_the_document() {
     let doc = doc_of("education-network");
-    let (_, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
+    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
     let sections = tree.all("section");
     // The rider, then one section per annex.
     assert_eq!(sections.len(), 1 + doc.annexes.len());
@@ -98,9 +98,31 @@ fn the_page_has_the_structure_of_the_document() {
         }
     }
     assert!(s.all("details").is_empty(), "no notes unless asked");
-    // The rider ends with 以上; annexes follow it.
+    // The execution block after the last article, as in Word: the closing words, the date
+    // line and a block for each party.
+    let execution = s
+        .all("div")
+        .into_iter()
+        .find(|d| class(d) == "execution")
+        .expect("the execution block");
+    let lines: Vec<String> = execution.all("p").into_iter().map(Node::text).collect();
+    assert_eq!(lines[0], doc.closing.ja);
+    assert_eq!(lines[1], doc.date_line.ja);
+    let blocks: Vec<String> = execution
+        .all("div")
+        .into_iter()
+        .filter(|d| class(d) == "signature")
+        .map(|d| d.all("p")[0].text())
+        .collect();
+    assert_eq!(blocks, ["甲", "乙"]);
+    // 以上 closes the document after the annexes, as in Word, Markdown and text.
     let end = paragraphs.iter().find(|p| class(p) == "end").unwrap();
     assert_eq!(end.text(), "以上");
+    let last_annex = doc.annexes.last().unwrap();
+    assert!(
+        text.rfind("<p class=\"end\">").unwrap()
+            > text.rfind(&format!("id=\"ja-{}\"", last_annex.id)).unwrap()
+    );
 }
 
 #[test]
@@ -182,6 +204,35 @@ fn the_parallel_layout_is_a_two_column_table() {
         assert_eq!(cells.len(), 2);
         assert_eq!(cells[1].attr("lang"), Some("en"));
     }
+    // The execution block is the table's last row, each language in its column; the
+    // annexes follow the table, the Japanese then the English, and 以上 ends the Japanese.
+    let last: Vec<&Node> = rows.last().unwrap().elements().collect();
+    for (cell, closing) in last.iter().zip([&doc.closing.ja, &doc.closing.en]) {
+        assert_eq!(cell.all("p")[0].text(), *closing);
+        assert_eq!(
+            cell.all("div")
+                .iter()
+                .filter(|d| class(d) == "signature")
+                .count(),
+            2
+        );
+    }
+    let annexes: Vec<&str> = tree
+        .all("section")
+        .into_iter()
+        .filter(|s| class(s).starts_with("annex"))
+        .filter_map(|s| s.attr("id"))
+        .collect();
+    let expected: Vec<String> = ["ja", "en"]
+        .iter()
+        .flat_map(|l| doc.annexes.iter().map(move |a| format!("{l}-{}", a.id)))
+        .collect();
+    assert_eq!(annexes, expected);
+    let end = text.find("<p class=\"end\">").unwrap();
+    assert!(
+        text.rfind("<section class=\"annex").unwrap() > end
+            && text[..end].contains(&format!("id=\"ja-{}\"", doc.annexes.last().unwrap().id))
+    );
     // The rider is not repeated after the table; the sequential page has no such table.
     assert_eq!(text.matches(&doc.preamble.ja).count(), 1);
     let (seq, _) = html(&doc, LangSel::Both, false);

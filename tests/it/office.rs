@@ -60,9 +60,48 @@ fn broken_words(pdf: &str, source: &str) -> Vec<String> {
     out
 }
 
+/// The face that sets most of the Japanese text of a PDF, from poppler's XML of the text
+/// runs (`<fontspec id=… family=…/>`, `<text font=…>`): the body, not the headings.
+fn body_font(pdf: &Path) -> String {
+    let out = Command::new("pdftohtml")
+        .args(["-xml", "-i", "-q", "-stdout"])
+        .arg(pdf)
+        .output()
+        .expect("pdftohtml runs");
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let attr = |element: &str, name: &str| -> Option<String> {
+        let (_, rest) = element.split_once(&format!(" {name}=\""))?;
+        rest.split_once('"').map(|(v, _)| v.to_string())
+    };
+    let mut families = std::collections::HashMap::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for element in xml.split('<').skip(1) {
+        if element.starts_with("fontspec ") {
+            if let (Some(id), Some(family)) = (attr(element, "id"), attr(element, "family")) {
+                families.insert(id, family);
+            }
+        } else if element.starts_with("text ") {
+            let Some(family) = attr(element, "font").and_then(|id| families.get(&id)) else {
+                continue;
+            };
+            let text = element.split_once('>').map_or("", |(_, t)| t);
+            *counts.entry(family.clone()).or_default() +=
+                text.chars().filter(|c| !c.is_ascii()).count();
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .map(|(family, _)| family)
+        .unwrap_or_default()
+}
+
 #[test]
 fn every_scenario_converts_to_pdf_with_its_text() {
-    if !available("soffice", &["--version"]) || !available("pdftotext", &["-v"]) {
+    if !available("soffice", &["--version"])
+        || !available("pdftotext", &["-v"])
+        || !available("pdftohtml", &["-v"])
+    {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -124,6 +163,13 @@ fn every_scenario_converts_to_pdf_with_its_text() {
             .output()
             .expect("pdftotext runs");
         let lines = String::from_utf8_lossy(&text.stdout).into_owned();
+        // A Mincho body, never a Gothic one by substitution (fonts-noto-cjk has both).
+        let font = body_font(&pdf);
+        assert!(
+            ["Serif", "Mincho", "Min"].iter().any(|s| font.contains(s))
+                && !["Sans", "Gothic", "Goth"].iter().any(|s| font.contains(s)),
+            "{name}: the body is set in {font}, not a Mincho"
+        );
         let broken = broken_words(&lines, body);
         assert!(
             broken.is_empty(),
@@ -150,6 +196,156 @@ fn every_scenario_converts_to_pdf_with_its_text() {
         }
         assert!(text.contains("1/"), "{name}: no page numbers");
     }
+}
+
+/// The number of pages of a PDF.
+fn pages(pdf: &Path) -> usize {
+    let info = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn the_parallel_layout_takes_about_the_pages_of_the_sequential_one() {
+    if !available("soffice", &["--version"]) || !available("pdftotext", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = scenarios()
+        .into_iter()
+        .find(|s| s.name == "local-government-cloud")
+        .unwrap();
+    let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+    for parallel in [false, true] {
+        let opts = ExportOptions {
+            parallel,
+            ..ExportOptions::new(LangSel::Both, false)
+        };
+        let name = if parallel { "parallel" } else { "sequential" };
+        let bytes = WS.export(&doc, Format::Docx, &opts).unwrap();
+        std::fs::write(dir.path().join(format!("{name}.docx")), bytes).unwrap();
+    }
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(dir.path().join("sequential.docx"))
+        .arg(dir.path().join("parallel.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (sequential, parallel) = (
+        dir.path().join("sequential.pdf"),
+        dir.path().join("parallel.pdf"),
+    );
+    // Rows that may run on to the next page: the two columns take about the pages of the two
+    // texts one after the other (rows kept whole left pages part empty: 60 against 55).
+    let (s, p) = (pages(&sequential), pages(&parallel));
+    assert!(p * 100 <= s * 107, "parallel {p} pages, sequential {s}");
+    // No page ends with an article's heading: the heading row stays with its row.
+    for page in 1..=p {
+        let n = page.to_string();
+        let text = Command::new("pdftotext")
+            .args(["-layout", "-f", &n, "-l", &n])
+            .arg(&parallel)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&text.stdout);
+        let last = text
+            .lines()
+            .map(str::trim)
+            .rev()
+            .find(|l| {
+                // The last line of text above the page number.
+                !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit() || " /".contains(c))
+            })
+            .unwrap_or_default();
+        assert!(
+            !doc.articles
+                .iter()
+                .any(|a| squeeze(last).starts_with(&squeeze(&format!("{}（", a.label.ja)))),
+            "page {page} ends with a heading: {last}"
+        );
+    }
+}
+
+#[test]
+fn a_reference_docx_changes_the_fonts_libreoffice_prints() {
+    if !available("soffice", &["--version"]) || !available("pdftohtml", &["-v"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let s = scenarios()
+        .into_iter()
+        .find(|s| s.name == "brochure-site")
+        .unwrap();
+    let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+    let plain = ExportOptions::new(LangSel::One(Lang::Ja), false);
+    // A house style whose body is a Gothic: the rider's own file, its Mincho replaced.
+    let rider = WS.export(&doc, Format::Docx, &plain).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, text) in crate::docx::unzip(&rider) {
+        let text = if name == "word/styles.xml" {
+            text.replace("ＭＳ 明朝", "ＭＳ ゴシック")
+        } else {
+            text
+        };
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, text.as_bytes()).unwrap();
+    }
+    let house = zip.finish().unwrap().into_inner();
+    let opts = ExportOptions {
+        reference: Some(std::sync::Arc::new(
+            secdraft::export::Reference::read(&house).unwrap(),
+        )),
+        ..plain
+    };
+    let styled = WS.export(&doc, Format::Docx, &opts).unwrap();
+    std::fs::write(dir.path().join("house.docx"), styled).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.path().join("profile").display()
+    );
+    let out = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(dir.path().join("house.docx"))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let font = body_font(&dir.path().join("house.pdf"));
+    assert!(
+        font.contains("Sans"),
+        "the house style's Gothic body: {font}"
+    );
 }
 
 #[test]
@@ -216,69 +412,94 @@ fn the_html_prints_to_a4_in_chromium_with_no_browser_header() {
         .find(|s| s.name == "ec-site")
         .unwrap();
     let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
-    let html = WS
-        .export(
-            &doc,
-            Format::Html,
-            &ExportOptions::new(LangSel::Both, false),
-        )
-        .unwrap();
-    let page = dir.path().join("rider.html");
-    std::fs::write(&page, html).unwrap();
-    let pdf = dir.path().join("rider.pdf");
-    // As the machine's probe starts it: no network, no first-run work, a fresh profile.
-    let out = Command::new("chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            dir.path().join("profile").display()
-        ))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
-    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-    let info = String::from_utf8_lossy(&info.stdout);
-    assert!(info.contains("(A4)"), "{info}");
-    let first = Command::new("pdftotext")
-        .args(["-f", "1", "-l", "1", "-layout"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let first = String::from_utf8_lossy(&first.stdout);
-    let top = first
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    assert_eq!(
-        top.trim(),
-        doc.title.ja,
-        "the page starts with the rider, not a browser header"
-    );
-    assert!(
-        !first.contains("file://") && !first.contains(".html"),
-        "{first}"
-    );
-    let bottom = first
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or_default();
-    assert!(
-        bottom.trim().starts_with("1 / "),
-        "our page number: {bottom}"
-    );
+    for parallel in [false, true] {
+        let opts = ExportOptions {
+            parallel,
+            ..ExportOptions::new(LangSel::Both, false)
+        };
+        let html = WS.export(&doc, Format::Html, &opts).unwrap();
+        let name = if parallel { "parallel" } else { "rider" };
+        let page = dir.path().join(format!("{name}.html"));
+        std::fs::write(&page, html).unwrap();
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        // As the machine's probe starts it: no network, no first-run work, a fresh profile.
+        let out = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!(
+                "--user-data-dir={}",
+                dir.path().join("profile").display()
+            ))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .unwrap();
+        assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("(A4)"), "{name}: {info}");
+        let first = Command::new("pdftotext")
+            .args(["-f", "1", "-l", "1", "-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let first = String::from_utf8_lossy(&first.stdout);
+        let top = first
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        // The parallel page opens with its head row (正文 / Reference translation).
+        let want = if parallel {
+            "正文"
+        } else {
+            doc.title.ja.as_str()
+        };
+        assert!(
+            top.trim().starts_with(want),
+            "{name}: the page starts with the rider, not a browser header: {top}"
+        );
+        assert!(
+            !first.contains("file://") && !first.contains(".html"),
+            "{first}"
+        );
+        let bottom = first
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert!(
+            bottom.trim().starts_with("1 / "),
+            "{name}: our page number: {bottom}"
+        );
+        // The printed page carries the execution block and the annexes in both languages.
+        let all = Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let all = squeeze(&String::from_utf8_lossy(&all.stdout));
+        let annex = doc.annexes.first().expect("ec-site has annexes");
+        for want in [
+            &doc.closing.ja,
+            &doc.closing.en,
+            &annex.title.ja,
+            &annex.title.en,
+        ] {
+            assert!(
+                all.contains(&squeeze(want)),
+                "{name}: the PDF has no {want}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -415,12 +636,7 @@ fn every_page_of_the_word_memo_says_internal_in_libreoffice() {
         String::from_utf8_lossy(&out.stderr)
     );
     let pdf = dir.path().join("memo.pdf");
-    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-    let pages: usize = String::from_utf8_lossy(&info.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap();
+    let pages = pages(&pdf);
     assert!(pages > 1, "the memo runs over several pages");
     for page in 1..=pages {
         let n = page.to_string();

@@ -82,3 +82,31 @@ fn english_text_is_wrapped_at_spaces() {
     }
     assert!(t.lines().any(|l| l.starts_with("(a) ")));
 }
+
+#[test]
+fn markdown_keeps_the_parties_the_execution_block_and_the_end_mark() {
+    let s = read_scenario(&root().join("tests/scenarios/education-network.toml"));
+    let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
+    let md = |lang: LangSel| {
+        let bytes = WS
+            .export(&doc, Format::Md, &ExportOptions::new(lang, false))
+            .unwrap();
+        String::from_utf8(bytes).unwrap()
+    };
+    let ja = md(LangSel::One(Lang::Ja));
+    // The parties under the title, one line each (a hard break, two spaces, between them).
+    assert!(ja.contains("\n甲（委託者）　サンプル市  \n乙（受託者）　受託者株式会社  \n"));
+    // The closing words, the date line and both parties' blocks, then the annexes and 以上.
+    let execution = ja.find(&doc.closing.ja).expect("closing words");
+    assert!(ja[execution..].contains(&format!("\n\n{}\n", doc.date_line.ja)));
+    assert!(ja[execution..].contains("\n**甲**  \n住所"));
+    assert!(ja[execution..].contains("\n**乙**  \n住所"));
+    let last_annex = doc.annexes.last().unwrap();
+    assert!(ja.find(&format!("## {}", last_annex.label.ja)).unwrap() > execution);
+    assert!(ja.trim_end().ends_with("\n以上"));
+    // With the translation, each part has its parties; 以上 ends the Japanese part.
+    let both = md(LangSel::Both);
+    assert!(both.contains("\nCustomer"));
+    let end = both.find("\n以上\n").expect("以上");
+    assert!(end < both.find(&doc.title.en).unwrap());
+}

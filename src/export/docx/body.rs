@@ -1,9 +1,9 @@
 //! `word/document.xml`: the title, the parties, the preamble, the articles and, on request,
 //! the drafting notes, once per language.
 
-use super::parts::{self, FOOTER_RID, HEADER_RID};
+use super::parts::{self, FOOTER_RID, HEADER_RID, TRANSLATION_HEADER_RID};
 use super::table::table;
-use super::xml::{PPr, RPr, para};
+use super::xml::{Ind, PPr, RPr, para};
 use crate::document::{Article, Block, Document, Paragraph};
 use crate::export::layout::{self, Row};
 use crate::export::{ExportOptions, Labels};
@@ -81,11 +81,14 @@ pub fn document(
     words: &Labels,
     page: Option<&str>,
 ) -> String {
-    let header = if opts.draft.is_some() {
-        format!("<w:headerReference w:type=\"default\" r:id=\"{HEADER_RID}\"/>")
-    } else {
-        String::new()
+    let reference = |rid: &str| {
+        if opts.draft.is_some() {
+            format!("<w:headerReference w:type=\"default\" r:id=\"{rid}\"/>")
+        } else {
+            String::new()
+        }
     };
+    let header = reference(HEADER_RID);
     let mut breaks = Breaks {
         header,
         page: page.map_or_else(|| page_setup(PAGE, MARGIN), str::to_string),
@@ -117,12 +120,21 @@ pub fn document(
                 // reference translation is cited by its own page numbers.
                 breaks.close(&mut out, false);
                 breaks.restart = true;
+                if translation_header(opts) {
+                    breaks.header = reference(TRANSLATION_HEADER_RID);
+                }
             }
             section(&mut out, doc, &ctx(lang), &mut breaks, i > 0, opts.notes);
         }
     }
     let last = breaks.sect(false);
     parts::root("document", &format!("<w:body>{out}{last}</w:body>"))
+}
+
+/// Whether the reference translation has a page header of its own: a draft in both
+/// languages, one after the other, says 案 over the Japanese and DRAFT over the English.
+pub(super) fn translation_header(opts: &ExportOptions) -> bool {
+    opts.draft.is_some() && opts.lang.langs().len() > 1 && !opts.parallel
 }
 
 /// `<w:pgSz>` and `<w:pgMar>` of a page of `size` (width, height) and `margin`.
@@ -224,7 +236,7 @@ fn section(
     for a in &doc.articles {
         article(out, a, c);
     }
-    execution(out, doc, c);
+    execution(out, doc, c, false);
     annexes(out, doc, c, breaks, true);
     if notes {
         drafting_notes(out, doc, c);
@@ -251,9 +263,12 @@ fn parties(out: &mut String, doc: &Document, c: &Ctx) {
     }
 }
 
-/// The closing words, the date line and the two parties' blocks, kept on one page.
-fn execution(out: &mut String, doc: &Document, c: &Ctx) {
+/// The closing words, the date line and the two parties' blocks, kept on one page. In a
+/// column of the parallel layout (`in_column`) the blocks start at the column's edge: the
+/// right half of a half-width column leaves a word a line.
+fn execution(out: &mut String, doc: &Document, c: &Ctx, in_column: bool) {
     let (lang, r) = (c.lang, c.r);
+    let ind = in_column.then_some(Ind::default());
     para(out, &PPr::style(c.l.closing), &[(r, doc.closing.get(lang))]);
     para(
         out,
@@ -262,12 +277,17 @@ fn execution(out: &mut String, doc: &Document, c: &Ctx) {
     );
     for (i, s) in doc.signatures.iter().enumerate() {
         let last_party = i + 1 == doc.signatures.len();
-        para(out, &PPr::style("SignatureParty"), &[(r, s.role.get(lang))]);
+        let party = PPr {
+            ind,
+            ..PPr::style("SignatureParty")
+        };
+        para(out, &party, &[(r, s.role.get(lang))]);
         let lines = s.lines.get(lang);
         for (j, line) in lines.iter().enumerate() {
             // Every line but the very last keeps with the next: the block stays whole.
             let ppr = PPr {
                 keep_next: !(last_party && j + 1 == lines.len()),
+                ind,
                 ..PPr::style("Signature")
             };
             para(out, &ppr, &[(r, line)]);
@@ -403,7 +423,13 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
         para(out, &PPr::style("Translation"), &[(bold, c.word(key))]);
     });
     row(out, false, true, &|out, c| {
-        para(out, &PPr::style("Title"), &[(c.r, doc.title.get(c.lang))]);
+        // 14 pt rather than the title's 16: the Japanese title then fits on one line of
+        // its half of the page.
+        let r = RPr {
+            size: Some(28),
+            ..c.r
+        };
+        para(out, &PPr::style("Title"), &[(r, doc.title.get(c.lang))]);
         if c.lang == Lang::En {
             para(
                 out,
@@ -430,18 +456,16 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
         });
         for r in layout::rows(&a.paragraphs.ja, &a.paragraphs.en) {
             let Row { ja, en } = &r;
-            // A row of a few lines stays whole; a long one may run on to the next page
-            // (a row taller than a page cannot be kept whole).
-            let short = [ja, en]
-                .iter()
-                .all(|p| crate::document::plain_text(p, Lang::En).chars().count() < 300);
-            row(out, false, short, &|out, c| {
+            // A row runs on to the next page where it must: a row kept whole leaves the rest
+            // of the page empty whenever it does not fit, and the English column of a row is
+            // often half a page. The heading row above stays with it (keepNext).
+            row(out, false, false, &|out, c| {
                 let p = if c.lang == Lang::Ja { ja } else { en };
                 paragraphs(out, p, &c.l, c.r, INNER);
             });
         }
     }
-    row(out, false, true, &|out, c| execution(out, doc, c));
+    row(out, false, true, &|out, c| execution(out, doc, c, true));
     out.push_str("</w:tbl>");
     let [ja, en] = c;
     annexes(out, doc, ja, breaks, true);

@@ -10,25 +10,32 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// Body text: a Mincho face for Japanese (Yu Mincho ships with Windows and Office for Mac),
-/// a serif Latin face; headings in the matching Gothic and sans-serif faces.
-pub const BODY_EAST_ASIA: &str = "Yu Mincho";
-pub const HEADING_EAST_ASIA: &str = "Yu Gothic";
+/// Body text in ＭＳ 明朝, headings in ＭＳ ゴシック, by the Japanese names Japanese Word
+/// writes; Latin text in Times New Roman and Arial. Word on Windows and Office for Mac have
+/// these faces. Where they are missing, LibreOffice goes by the name alone (it reads no
+/// altName, family or panose) and asks fontconfig, whose stock rules class ＭＳ 明朝 as a
+/// serif face and set Noto Serif CJK JP or IPA明朝 in its place; a name they do not know,
+/// such as Yu Mincho, falls back to sans-serif, a Gothic.
+pub const BODY_EAST_ASIA: &str = "ＭＳ 明朝";
+pub const HEADING_EAST_ASIA: &str = "ＭＳ ゴシック";
 
-/// The parts a package has beyond the fixed ones: the page header of a draft, the theme
-/// of a reference document.
+/// The parts a package has beyond the fixed ones: the page header of a draft (and of its
+/// reference translation, in English), the theme of a reference document.
 pub struct Parts {
     pub header: bool,
+    pub translation_header: bool,
     pub theme: bool,
 }
 
 impl Parts {
     /// `fixed` with the entries of the parts present inserted before its closing tag.
-    fn with(&self, fixed: &str, close: &str, header: &str, theme: &str) -> String {
-        let extra: String = [(self.header, header), (self.theme, theme)]
-            .iter()
+    fn with(&self, fixed: &str, close: &str, entries: [&str; 3]) -> String {
+        let present = [self.header, self.translation_header, self.theme];
+        let extra: String = present
+            .into_iter()
+            .zip(entries)
             .filter(|(present, _)| *present)
-            .map(|(_, entry)| *entry)
+            .map(|(_, entry)| entry)
             .collect();
         fixed.replace(close, &format!("{extra}{close}"))
     }
@@ -37,18 +44,25 @@ impl Parts {
         self.with(
             CONTENT_TYPES,
             "</Types>",
-            "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
-            "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>",
+            [
+                "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
+                "<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>",
+                "<Override PartName=\"/word/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.theme+xml\"/>",
+            ],
         )
     }
 
-    /// The document's relationships: the header is `rId5`, the theme `rId6`.
+    /// The document's relationships: the header is `rId5`, the theme `rId6`, the
+    /// translation's header `rId7`.
     pub fn document_rels(&self) -> String {
         self.with(
             DOCUMENT_RELS,
             "</Relationships>",
-            "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>",
-            "<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
+            [
+                "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>",
+                "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>",
+                "<Relationship Id=\"rId6\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme\" Target=\"theme/theme1.xml\"/>",
+            ],
         )
     }
 }
@@ -89,6 +103,7 @@ const DOCUMENT_RELS: &str = concat!(
 );
 pub const FOOTER_RID: &str = "rId4";
 pub const HEADER_RID: &str = "rId5";
+pub const TRANSLATION_HEADER_RID: &str = "rId7";
 
 /// The root element of a WordprocessingML part with its namespaces.
 pub fn root(name: &str, body: &str) -> String {
@@ -115,27 +130,54 @@ pub fn settings() -> String {
     )
 }
 
-/// The fonts the styles name. `altName` carries the Japanese name Word shows; where a face
-/// is missing (LibreOffice on Linux), the reader substitutes by family, and `fonts-noto-cjk`
-/// supplies Noto Serif CJK JP and Noto Sans CJK JP.
+/// The fonts the styles name, described as Word describes them (English name, panose,
+/// character set, family, pitch), so that Word substitutes a like face where one is missing.
 pub fn font_table() -> String {
-    let font = |name: &str, alt: &str, charset: &str, family: &str| {
+    let font = |name: &str, alt: &str, panose: &str, charset: &str, family: &str, pitch: &str| {
         let alt = if alt.is_empty() {
             String::new()
         } else {
             format!("<w:altName w:val=\"{alt}\"/>")
         };
         format!(
-            "<w:font w:name=\"{name}\">{alt}<w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"variable\"/></w:font>"
+            "<w:font w:name=\"{name}\">{alt}<w:panose1 w:val=\"{panose}\"/><w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"{pitch}\"/></w:font>"
         )
     };
     root(
         "fonts",
         &[
-            font("Times New Roman", "", "00", "roman"),
-            font("Arial", "", "00", "swiss"),
-            font(BODY_EAST_ASIA, "游明朝", "80", "roman"),
-            font(HEADING_EAST_ASIA, "游ゴシック", "80", "swiss"),
+            font(
+                "Times New Roman",
+                "",
+                "02020603050405020304",
+                "00",
+                "roman",
+                "variable",
+            ),
+            font(
+                "Arial",
+                "",
+                "020B0604020202020204",
+                "00",
+                "swiss",
+                "variable",
+            ),
+            font(
+                BODY_EAST_ASIA,
+                "MS Mincho",
+                "02020609040205080304",
+                "80",
+                "modern",
+                "fixed",
+            ),
+            font(
+                HEADING_EAST_ASIA,
+                "MS Gothic",
+                "020B0609070205080204",
+                "80",
+                "modern",
+                "fixed",
+            ),
         ]
         .concat(),
     )

@@ -10,9 +10,10 @@ use super::xml::{PPr, RPr, para};
 /// columns keep their natural width, long ones share the rest by content.
 fn widths(header: &[String], rows: &[Vec<String>], width: u32) -> Vec<u32> {
     // A display column of 9-point table text is about 90 twips (a Japanese character is
-    // two); each cell also has 108 twips of padding on either side.
+    // two); each cell also has 108 twips of padding on either side, and a column of slack,
+    // without which a bold head of two characters (方法) breaks between them.
     const COLUMN: u32 = 90;
-    const PADDING: u32 = 216;
+    const PADDING: u32 = 216 + COLUMN;
     let natural = natural_widths(header, rows);
     let n = natural.len() as u32;
     let room = width.saturating_sub(PADDING * n) / COLUMN;

@@ -90,13 +90,15 @@ pub fn styles() -> String {
 }
 
 /// The indent of a style, in twips: the label of a 項 or 号 hangs out to `left - hanging`.
+/// Neither is written as `hanging="0"`: a style inherits each attribute of `w:ind` that it
+/// leaves out, and `Clause Text` would hang its first line as `Clause` does.
 fn ind(left: u32, hanging: u32, first_line: u32) -> String {
     let tail = if hanging > 0 {
         format!(" w:hanging=\"{hanging}\"")
     } else if first_line > 0 {
         format!(" w:firstLine=\"{first_line}\"")
     } else {
-        String::new()
+        " w:hanging=\"0\"".to_string()
     };
     format!("<w:ind w:left=\"{left}\"{tail}/>")
 }
