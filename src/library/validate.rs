@@ -334,7 +334,7 @@ fn lint_carve_out(clauses: &[Clause], stances: &[String], diags: &mut Vec<Diagno
     for stance in stances {
         let kept = liability().any(|c| {
             c.stance.as_ref().is_none_or(|s| s.contains(stance))
-                && c.when_src.trim() == "true"
+                && c.when.is_always()
                 && c.body.ja.contains(CARVE_OUT_JA)
         });
         if !kept {

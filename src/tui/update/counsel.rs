@@ -4,7 +4,7 @@
 //! the carve-out refuses is not recorded, and says why; one that drafts is saved at once.
 
 use super::super::action::{Action, Effect};
-use super::super::app::{App, Edit, Editing, Overlay, Pager, Positions, Preview, Purpose, Screen};
+use super::super::app::{App, Edit, Editing, Overlay, Positions, Preview, Purpose};
 use super::super::field::Field;
 use super::super::preview::Target;
 use super::super::strings::{self, Done};
@@ -13,7 +13,14 @@ use super::super::view;
 use super::{fail, ok, rewrap, save, unanswered};
 use crate::document::to_markup;
 use crate::lang::Lang;
-use crate::overrides::{ClauseOverride, CustomClause, LangText, Overrides};
+use crate::overrides::{ClauseOverride, Overrides};
+
+mod diff;
+mod edit;
+
+pub use diff::diff_key;
+use diff::open_diff;
+pub use edit::{edit_key, edited};
 
 /// The keys of the preview that act on the selected article.
 pub fn preview_action(app: &mut App, action: Action) -> Vec<Effect> {
@@ -329,222 +336,6 @@ fn refusal(app: &App, e: &crate::error::Error) -> String {
     strings::refused_citing(&citing, lang)
 }
 
-/// Saves what the prompt or editor holds into the overrides.
-fn commit(app: &mut App, edit: Edit) -> Vec<Effect> {
-    let lang = app.lang;
-    let s = strings::counsel(lang);
-    let text = edit.text();
-    let number = selected(app).map_or(0, |t| match t {
-        Target::Article { number, .. } => number,
-        Target::Excluded { .. } => 0,
-    });
-    let mut next = app.answers.overrides.clone();
-    let (key, done) = match edit.purpose.clone() {
-        Purpose::Exclude { key } => {
-            if text.trim().is_empty() {
-                return keep(app, edit, s.reason_required);
-            }
-            next.clauses.entry(key.clone()).or_default().exclude = Some(text);
-            (
-                key,
-                strings::done(Done::Excluded, &label(number, lang), lang),
-            )
-        }
-        Purpose::Note { key } => {
-            let note = (!text.trim().is_empty()).then_some(text);
-            match next.custom.iter_mut().find(|c| c.id == key) {
-                Some(c) => c.note = note,
-                None => next.clauses.entry(key.clone()).or_default().note = note,
-            }
-            prune(&mut next, &key);
-            (key, strings::done(Done::Note, &label(number, lang), lang))
-        }
-        Purpose::Text {
-            key,
-            lang: text_lang,
-        } => {
-            if text.trim().is_empty() {
-                return keep(app, edit, s.text_required);
-            }
-            if !edit.changed() {
-                app.status = Some(ok(s.unchanged.into()));
-                return vec![];
-            }
-            let slot = match next.custom.iter_mut().find(|c| c.id == key) {
-                Some(c) => &mut c.text,
-                None => &mut next.clauses.entry(key.clone()).or_default().text,
-            };
-            set_lang(slot, text_lang, text);
-            (key, strings::done(Done::Text, &label(number, lang), lang))
-        }
-        Purpose::CustomTitle { after } => {
-            if text.trim().is_empty() {
-                return keep(app, edit, s.text_required);
-            }
-            let title = strings::custom_text_title(&text, lang);
-            return open(
-                app,
-                Purpose::CustomText { after, title: text },
-                title,
-                String::new(),
-                false,
-            );
-        }
-        Purpose::CustomText { after, title } => {
-            if text.trim().is_empty() {
-                return keep(app, edit, s.text_required);
-            }
-            let id = custom_id(&next);
-            next.custom.push(CustomClause {
-                id: id.clone(),
-                after,
-                title: LangText {
-                    ja: Some(title),
-                    en: None,
-                },
-                text: LangText {
-                    ja: Some(text),
-                    en: None,
-                },
-                note: None,
-            });
-            let effects = apply(app, next, &id, String::new());
-            // The new article's number is known once it is drafted.
-            if let Some(Target::Article { number, .. }) =
-                app.preview.as_ref().and_then(Preview::target)
-                && !effects.is_empty()
-            {
-                app.status = Some(ok(strings::done(Done::Added, &label(*number, lang), lang)));
-            }
-            return effects;
-        }
-    };
-    apply(app, next, &key, done)
-}
-
-/// A value that cannot be saved: the prompt stays open with the reason.
-fn keep(app: &mut App, edit: Edit, why: &str) -> Vec<Effect> {
-    app.edit = Some(edit);
-    app.overlay = Some(Overlay::Edit);
-    app.status = Some(fail(why.into()));
-    vec![]
-}
-
-fn set_lang(t: &mut LangText, lang: Lang, text: String) {
-    match lang {
-        Lang::Ja => t.ja = Some(text),
-        Lang::En => t.en = Some(text),
-    }
-}
-
-/// `custom.clause_N`, the first N that no article of counsel's has.
-fn custom_id(o: &Overrides) -> String {
-    (1..)
-        .map(|n| format!("custom.clause_{n}"))
-        .find(|id| !o.custom.iter().any(|c| c.id == *id))
-        .expect("some number is free")
-}
-
-/// A key in the prompt or the editor.
-pub fn edit_key(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(mut edit) = app.edit.take() else {
-        app.overlay = None;
-        return vec![];
-    };
-    if edit.confirm_discard {
-        match action {
-            Action::Yes => {
-                app.overlay = None;
-                return vec![];
-            }
-            Action::No | Action::Escape => edit.confirm_discard = false,
-            _ => {}
-        }
-        app.edit = Some(edit);
-        return vec![];
-    }
-    let changed = edit.changed();
-    match (&mut edit.editing, action) {
-        // The external editor has the terminal: nothing reaches here until it returns.
-        (Editing::External, _) => {}
-        (_, Action::Escape | Action::Quit) if changed => edit.confirm_discard = true,
-        (_, Action::Escape | Action::Quit) => {
-            app.overlay = None;
-            return vec![];
-        }
-        (_, Action::Save) => {
-            app.overlay = None;
-            return commit(app, edit);
-        }
-        (Editing::Line(_), Action::Confirm) => {
-            app.overlay = None;
-            return commit(app, edit);
-        }
-        (Editing::Line(f), action) => {
-            let taken = super::field_key(f, action);
-            if !taken {
-                app.status = Some(fail(strings::get(app.lang).paste_refused.into()));
-            }
-        }
-        (Editing::Text(t), action) => text_key(app, t, action),
-    }
-    app.edit = Some(edit);
-    vec![]
-}
-
-fn text_key(app: &mut App, t: &mut TextArea, action: Action) {
-    let page = view::preview_page(app.size) as isize;
-    match action {
-        Action::Insert(s) => {
-            let taken = t.insert(&s);
-            if !taken {
-                app.status = Some(fail(strings::get(app.lang).paste_refused.into()));
-            }
-        }
-        Action::Confirm => t.newline(),
-        Action::Back | Action::BackHeld => {
-            t.delete_back();
-        }
-        Action::Left => t.left(),
-        Action::Right => t.right(),
-        Action::Up => t.vertical(-1),
-        Action::Down => t.vertical(1),
-        Action::PageUp => t.vertical(-page),
-        Action::PageDown => t.vertical(page),
-        Action::Home => t.home(),
-        Action::End => t.end(),
-        _ => {}
-    }
-}
-
-/// `$EDITOR` exited: its text is saved as typed in the app would be; a failure leaves
-/// everything as it was and says why.
-pub fn edited(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
-    let Some(mut edit) = app.edit.take() else {
-        return vec![];
-    };
-    app.overlay = None;
-    match result {
-        Ok(text) => {
-            // Editors end a file with a line break; counsel's text does not have one.
-            let text = text.strip_suffix('\n').unwrap_or(&text);
-            let text = text.strip_suffix('\r').unwrap_or(text).to_string();
-            let start = edit.start.clone();
-            edit.editing = Editing::Text(TextArea::new(&text));
-            if text == start {
-                app.status = Some(ok(strings::counsel(app.lang).unchanged.into()));
-                return vec![];
-            }
-            commit(app, edit)
-        }
-        Err(why) => {
-            let editor = app.editor.clone().unwrap_or_default();
-            app.status = Some(fail(strings::editor_failed(&editor, &why, app.lang)));
-            vec![]
-        }
-    }
-}
-
 /// A key in the position chooser.
 pub fn positions_key(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(mut chooser) = app.positions.take() else {
@@ -616,65 +407,5 @@ pub fn remove_key(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         _ => vec![],
-    }
-}
-
-/// The redline of the last exported version against the clause set now.
-fn open_diff(app: &mut App) {
-    let s = strings::counsel(app.lang);
-    let Some(old) = &app.last_export else {
-        app.status = Some(ok(s.no_export.into()));
-        return;
-    };
-    let ws = app.ws;
-    let new = app.effective();
-    let drafted = ws.draft(old).and_then(|o| ws.draft(&new).map(|n| (o, n)));
-    let ((oa, od), (na, nd)) = match drafted {
-        Ok(d) => d,
-        Err(e) => {
-            app.status = Some(fail(format!("{}: {}", s.diff_failed, e.in_lang(app.lang))));
-            return;
-        }
-    };
-    let side = |doc, values, overrides| crate::redline::Side {
-        doc,
-        values,
-        overrides: Some(overrides),
-    };
-    let r = crate::redline::compare(
-        &ws.library,
-        &side(&od, &oa.values, &old.overrides),
-        &side(&nd, &na.values, &new.overrides),
-    );
-    if r.values.is_empty() && r.changed().next().is_none() {
-        app.status = Some(ok(s.no_changes.into()));
-        return;
-    }
-    let text = crate::redline::render::report(&r, crate::report::ReportFormat::Txt, app.lang);
-    app.diff = Some(Pager::new(&text));
-    app.screen = Screen::Diff;
-    rewrap(app);
-}
-
-/// Scrolling the changes; Esc goes back to the preview.
-pub fn diff_key(app: &mut App, action: Action) {
-    let page = view::preview_page(app.size) as isize;
-    let max = view::diff_max_scroll(app);
-    let by = match action {
-        Action::Up => -1,
-        Action::Down => 1,
-        Action::PageUp => -page,
-        Action::PageDown | Action::Toggle => page,
-        Action::Home => isize::MIN,
-        Action::End => isize::MAX,
-        Action::Back => {
-            app.screen = Screen::Preview;
-            app.back_wait = true;
-            return;
-        }
-        _ => return,
-    };
-    if let Some(d) = &mut app.diff {
-        d.scroll = d.scroll.saturating_add_signed(by).min(max);
     }
 }

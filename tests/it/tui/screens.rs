@@ -117,7 +117,10 @@ fn states() -> Vec<(&'static str, Setup)> {
         ("editor", |app| {
             answer_all(app, &scenario());
             send(app, [Action::Preview, Action::NextPane, Action::EditText]);
-            send(app, [Action::Down, Action::End, Action::Insert("（追記）".into())]);
+            send(
+                app,
+                [Action::Down, Action::End, Action::Insert("（追記）".into())],
+            );
         }),
         ("editor-discard", |app| {
             answer_all(app, &scenario());
@@ -128,7 +131,10 @@ fn states() -> Vec<(&'static str, Setup)> {
             answer_all(app, &scenario());
             app.last_export = Some(app.effective());
             send(app, [Action::Preview, Action::EditText]);
-            send(app, [Action::End, Action::Insert("（追記）".into()), Action::Save]);
+            send(
+                app,
+                [Action::End, Action::Insert("（追記）".into()), Action::Save],
+            );
             send(app, [Action::Diff]);
         }),
     ]
@@ -137,7 +143,13 @@ fn states() -> Vec<(&'static str, Setup)> {
 /// Selects the article filed under `key` with Tab.
 fn select(app: &mut App, key: &str) {
     for _ in 0..100 {
-        if app.preview.as_ref().and_then(|p| p.target()).map(|t| t.key()) == Some(key) {
+        if app
+            .preview
+            .as_ref()
+            .and_then(|p| p.target())
+            .map(|t| t.key())
+            == Some(key)
+        {
             return;
         }
         send(app, [Action::NextPane]);
