@@ -107,6 +107,36 @@ impl Redline {
     }
 }
 
+/// A stretch of two sequences as the diff sees them: kept (as the new one has it),
+/// deleted from the old one, or inserted from the new one; a replacement is a deletion
+/// then an insertion.
+pub(crate) enum Piece<'s, T> {
+    Kept(&'s [T]),
+    Deleted(&'s [T]),
+    Inserted(&'s [T]),
+}
+
+/// The pieces of `old` against `new`, in order (Myers' diff).
+pub(crate) fn pieces<'s, T: std::hash::Hash + Eq + Ord>(
+    old: &'s [T],
+    new: &'s [T],
+) -> Vec<Piece<'s, T>> {
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, old, new) {
+        let (o, n) = (op.old_range(), op.new_range());
+        match op {
+            DiffOp::Equal { .. } => out.push(Piece::Kept(&new[n])),
+            DiffOp::Delete { .. } => out.push(Piece::Deleted(&old[o])),
+            DiffOp::Insert { .. } => out.push(Piece::Inserted(&new[n])),
+            DiffOp::Replace { .. } => {
+                out.push(Piece::Deleted(&old[o]));
+                out.push(Piece::Inserted(&new[n]));
+            }
+        }
+    }
+    out
+}
+
 /// Word-level differences between two texts. Japanese has no spaces, so the unit is a run
 /// of one script (kanji, kana, Latin and digits) or a single punctuation mark.
 pub fn diff_words(old: &str, new: &str) -> Vec<Span> {
@@ -118,26 +148,11 @@ pub fn diff_words(old: &str, new: &str) -> Vec<Span> {
         | (Some(Span::Delete(s)), Span::Delete(t)) => s.push_str(&t),
         (_, span) => spans.push(span),
     };
-    for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
-        match op {
-            DiffOp::Equal { old_index, len, .. } => {
-                push(Span::Equal(a[old_index..old_index + len].concat()))
-            }
-            DiffOp::Delete {
-                old_index, old_len, ..
-            } => push(Span::Delete(a[old_index..old_index + old_len].concat())),
-            DiffOp::Insert {
-                new_index, new_len, ..
-            } => push(Span::Insert(b[new_index..new_index + new_len].concat())),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => {
-                push(Span::Delete(a[old_index..old_index + old_len].concat()));
-                push(Span::Insert(b[new_index..new_index + new_len].concat()));
-            }
+    for piece in pieces(&a, &b) {
+        match piece {
+            Piece::Kept(t) => push(Span::Equal(t.concat())),
+            Piece::Deleted(t) => push(Span::Delete(t.concat())),
+            Piece::Inserted(t) => push(Span::Insert(t.concat())),
         }
     }
     spans

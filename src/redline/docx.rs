@@ -409,26 +409,11 @@ impl Writer<'_> {
         let (a, b) = (words(old), words(new));
         self.out.push_str("<w:p>");
         self.out.push_str(new.ppr);
-        for op in capture_diff_slices(Algorithm::Myers, &a, &b) {
-            match op {
-                DiffOp::Equal { new_index, len, .. } => {
-                    self.words(None, &b[new_index..new_index + len])
-                }
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => self.words(Some(Mark::Del), &a[old_index..old_index + old_len]),
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => self.words(Some(Mark::Ins), &b[new_index..new_index + new_len]),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => {
-                    self.words(Some(Mark::Del), &a[old_index..old_index + old_len]);
-                    self.words(Some(Mark::Ins), &b[new_index..new_index + new_len]);
-                }
+        for piece in super::pieces(&a, &b) {
+            match piece {
+                super::Piece::Kept(w) => self.words(None, w),
+                super::Piece::Deleted(w) => self.words(Some(Mark::Del), w),
+                super::Piece::Inserted(w) => self.words(Some(Mark::Ins), w),
             }
         }
         self.out.push_str("</w:p>");
