@@ -405,6 +405,7 @@ fn questionnaire(lib: &LibraryArgs, answers: Option<PathBuf>, lang: Lang) -> Res
 
 fn check(lib: &LibraryArgs) -> Result<()> {
     let ws = lib.load()?;
+    ws.check_all()?;
     let l = &ws.library;
     // Drafting findings fail the check like any other library error (exit 2).
     let findings: Vec<_> = crate::lint::library(l)

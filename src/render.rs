@@ -7,7 +7,8 @@ mod diag;
 mod filters;
 mod frame;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Mutex;
 
 use tera::{Context, Tera};
 
@@ -28,11 +29,6 @@ pub use frame::{FILE as FRAME_FILE, Frame};
 
 /// Variables a clause template may read besides question ids and computed values.
 const BUILTIN_VARS: &[&str] = &["meta", "lang", "articles", "annexes"];
-
-pub struct Renderer {
-    tera: Tera,
-    frame: Frame,
-}
 
 /// A templated text of the library: a clause body or a warning message.
 struct Templated<'a> {
@@ -107,108 +103,229 @@ fn warning_item(w: &WarningRule) -> Templated<'_> {
     }
 }
 
+/// Every templated text of the library, in library order.
+fn all_items(library: &Library) -> Vec<Templated<'_>> {
+    library
+        .clauses
+        .iter()
+        .map(clause_item)
+        .chain(library.annexes.iter().map(annex_item))
+        .chain(library.warnings.iter().map(warning_item))
+        .collect()
+}
+
+fn new_tera(labels: &ChoiceLabels) -> Tera {
+    let mut tera = Tera::new();
+    tera.autoescape_on(Vec::<&str>::new());
+    register_filters(&mut tera, labels.clone());
+    tera
+}
+
 /// Tera's name for the whole context of a render.
 const WHOLE_CONTEXT: &str = "__tera_context";
 
+/// The labels of every choice value, shared by every Tera instance's `choice` filter.
+pub(crate) type ChoiceLabels = std::sync::Arc<HashMap<String, Bilingual<String>>>;
+
+/// The texts compiled so far: each text is compiled the first time a document uses it.
+struct Compiled {
+    tera: Tera,
+    /// Texts that compiled but whose variables were refused: reported again, never rendered.
+    refused: HashMap<String, Vec<Diagnostic>>,
+}
+
+pub struct Renderer {
+    compiled: Mutex<Compiled>,
+    frame: Frame,
+    labels: ChoiceLabels,
+    /// The variables a text may read: question ids, computed values, built-ins.
+    known: HashSet<String>,
+}
+
+/// The problems of a batch of texts compiled together: syntax errors (each text compiled
+/// alone to find them), else the variables each compiled text may not read.
+#[derive(Default)]
+struct Problems {
+    syntax: Vec<Diagnostic>,
+    variables: Vec<(String, Diagnostic)>,
+}
+
 impl Renderer {
-    /// Compiles every clause body and warning message; reports every syntax error and
-    /// unknown variable at once.
+    /// Compiles the document frame; the library's texts are compiled as documents use them
+    /// ([`Renderer::check_all`] compiles and checks every one at once).
     pub fn new(library: &Library, frame: Frame) -> Result<Renderer, Diagnostics> {
         let labels = choice_labels(library);
-        let new_tera = || {
-            let mut tera = Tera::new();
-            tera.autoescape_on(Vec::<&str>::new());
-            register_filters(&mut tera, labels.clone());
-            tera
-        };
-        let items: Vec<Templated> = library
-            .clauses
-            .iter()
-            .map(clause_item)
-            .chain(library.annexes.iter().map(annex_item))
-            .chain(library.warnings.iter().map(warning_item))
-            .collect();
+        let mut tera = new_tera(&labels);
         let frame_templates = frame.templates();
-        let templates: Vec<(String, &str)> = items
-            .iter()
-            .flat_map(|i| Lang::ALL.map(|l| (i.template(l), i.text.get(l).as_str())))
-            .chain(frame_templates.iter().map(|(n, t)| (n.clone(), t.as_str())))
-            .collect();
-        let mut tera = new_tera();
-        let mut diags = Vec::new();
         if tera
-            .add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), *t)))
+            .add_raw_templates(frame_templates.iter().map(|(n, t)| (n, t)))
             .is_err()
         {
-            // Find every broken text, each compiled alone (adding them one by one to a
-            // shared instance would cost quadratic time on a large library).
-            for i in &items {
-                for l in Lang::ALL {
-                    if let Err(e) = new_tera().add_raw_template("t", i.text.get(l)) {
-                        diags.push(i.diag(&e, l));
-                    }
-                }
-            }
-            for (n, t) in &frame_templates {
-                if let Err(e) = new_tera().add_raw_template(n, t) {
-                    diags.push(frame.diag(n, &e));
-                }
-            }
+            let diags = frame_templates
+                .iter()
+                .filter_map(|(n, t)| {
+                    let e = new_tera(&labels).add_raw_template(n, t).err()?;
+                    Some(frame.diag(n, &e))
+                })
+                .collect();
             return Err(Diagnostics(diags));
         }
-        let known: HashSet<&str> = library
+        let known = library
             .questions
             .iter()
-            .map(|q| q.id.as_str())
-            .chain(COMPUTED.iter().map(|(n, _, _)| *n))
-            .chain(BUILTIN_VARS.iter().copied())
+            .map(|q| q.id.clone())
+            .chain(COMPUTED.iter().map(|(n, _, _)| n.to_string()))
+            .chain(BUILTIN_VARS.iter().map(|v| v.to_string()))
             .collect();
-        for i in &items {
-            for l in Lang::ALL {
-                // Tera's whole context: every answer and computed value, into the contract.
-                if let Some(at) = i.text.get(l).find(WHOLE_CONTEXT) {
-                    let key = i.key(l);
-                    let (line, col) = crate::error::line_col(i.text.get(l), at);
-                    let pos = i.origin.inside(&key, line, col);
-                    diags.push(
-                        i.origin
-                            .diag(
-                                i.id,
-                                Some(&key),
-                                format!(
-                                    "template: `{WHOLE_CONTEXT}` would print every answer and \
-                                     computed value; name the variables the text needs"
-                                ),
-                            )
-                            .at(pos.or(i.origin.field(&key))),
-                    );
-                }
-                let vars = tera
-                    .get_template_variables(&i.template(l))
-                    .unwrap_or_default();
-                let mut unknown: Vec<&str> =
-                    vars.into_iter().filter(|v| !known.contains(v)).collect();
-                unknown.sort_unstable();
-                let words = TagWords::new(i.text.get(l));
-                for v in unknown {
-                    let key = i.key(l);
-                    let pos = words
-                        .position(v)
-                        .and_then(|(line, col)| i.origin.inside(&key, line, col));
-                    diags.push(
-                        i.origin
-                            .diag(
-                                i.id,
-                                Some(&key),
-                                format!("template: unknown variable `{v}`"),
-                            )
-                            .at(pos.or(i.origin.field(&key))),
-                    );
+        Ok(Renderer {
+            compiled: Mutex::new(Compiled {
+                tera,
+                refused: HashMap::new(),
+            }),
+            frame,
+            labels,
+            known,
+        })
+    }
+
+    /// Compiles every clause body, annex and warning message, on every core, and reports
+    /// every syntax error (or, when none, every refused variable) at once. The compiled
+    /// texts are not kept: a document compiles the texts it uses.
+    pub fn check_all(&self, library: &Library) -> Result<(), Diagnostics> {
+        let items = all_items(library);
+        let texts: Vec<(&Templated, Lang)> = items
+            .iter()
+            .flat_map(|i| Lang::ALL.map(|l| (i, l)))
+            .collect();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let shard = texts.len().div_ceil(cores).max(1);
+        let shards: Vec<Problems> = std::thread::scope(|s| {
+            let running: Vec<_> = texts
+                .chunks(shard)
+                .map(|chunk| s.spawn(|| self.compile(&mut new_tera(&self.labels), chunk)))
+                .collect();
+            running
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let syntax: Vec<Diagnostic> = shards.iter().flat_map(|p| p.syntax.clone()).collect();
+        let diags = if syntax.is_empty() {
+            shards
+                .into_iter()
+                .flat_map(|p| p.variables)
+                .map(|(_, d)| d)
+                .collect()
+        } else {
+            syntax
+        };
+        if diags.is_empty() {
+            Ok(())
+        } else {
+            Err(Diagnostics(diags))
+        }
+    }
+
+    /// Compiles `texts` into `tera` in one batch (compiling them one by one into a shared
+    /// instance would cost quadratic time) and checks what each may read.
+    fn compile(&self, tera: &mut Tera, texts: &[(&Templated, Lang)]) -> Problems {
+        let mut problems = Problems::default();
+        if tera
+            .add_raw_templates(texts.iter().map(|(i, l)| (i.template(*l), i.text.get(*l))))
+            .is_err()
+        {
+            for (i, l) in texts {
+                if let Err(e) = new_tera(&self.labels).add_raw_template("t", i.text.get(*l)) {
+                    problems.syntax.push(i.diag(&e, *l));
                 }
             }
+            return problems;
         }
+        for (i, l) in texts {
+            for d in self.check_variables(tera, i, *l) {
+                problems.variables.push((i.template(*l), d));
+            }
+        }
+        problems
+    }
+
+    /// What a compiled text reads: never Tera's whole context, never an unknown variable.
+    fn check_variables(&self, tera: &Tera, i: &Templated, l: Lang) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let text = i.text.get(l);
+        let key = i.key(l);
+        // Tera's whole context: every answer and computed value, into the contract.
+        if let Some(at) = text.find(WHOLE_CONTEXT) {
+            let (line, col) = crate::error::line_col(text, at);
+            let pos = i.origin.inside(&key, line, col);
+            diags.push(
+                i.origin
+                    .diag(
+                        i.id,
+                        Some(&key),
+                        format!(
+                            "template: `{WHOLE_CONTEXT}` would print every answer and \
+                             computed value; name the variables the text needs"
+                        ),
+                    )
+                    .at(pos.or(i.origin.field(&key))),
+            );
+        }
+        let vars = tera
+            .get_template_variables(&i.template(l))
+            .unwrap_or_default();
+        let mut unknown: Vec<&str> = vars
+            .into_iter()
+            .filter(|v| !self.known.contains(*v))
+            .collect();
+        if unknown.is_empty() {
+            return diags;
+        }
+        unknown.sort_unstable();
+        let words = TagWords::new(text);
+        for v in unknown {
+            let pos = words
+                .position(v)
+                .and_then(|(line, col)| i.origin.inside(&key, line, col));
+            diags.push(
+                i.origin
+                    .diag(
+                        i.id,
+                        Some(&key),
+                        format!("template: unknown variable `{v}`"),
+                    )
+                    .at(pos.or(i.origin.field(&key))),
+            );
+        }
+        diags
+    }
+
+    /// Compiles the texts of `items` not compiled yet, and reports those that may not be
+    /// rendered (now or when first compiled).
+    fn prepare(&self, compiled: &mut Compiled, items: &[Templated]) -> Result<(), Diagnostics> {
+        let missing: Vec<(&Templated, Lang)> = items
+            .iter()
+            .flat_map(|i| Lang::ALL.map(|l| (i, l)))
+            .filter(|(i, l)| !compiled.tera.contains_template(&i.template(*l)))
+            .collect();
+        if !missing.is_empty() {
+            let problems = self.compile(&mut compiled.tera, &missing);
+            if !problems.syntax.is_empty() {
+                return Err(Diagnostics(problems.syntax));
+            }
+            for (name, d) in problems.variables {
+                compiled.refused.entry(name).or_default().push(d);
+            }
+        }
+        let diags: Vec<Diagnostic> = items
+            .iter()
+            .flat_map(|i| Lang::ALL.map(|l| i.template(l)))
+            .filter_map(|name| compiled.refused.get(&name))
+            .flatten()
+            .cloned()
+            .collect();
         if diags.is_empty() {
-            Ok(Renderer { tera, frame })
+            Ok(())
         } else {
             Err(Diagnostics(diags))
         }
@@ -254,6 +371,27 @@ impl Renderer {
     ) -> Result<Document, Diagnostics> {
         budget::reset();
         let included_annexes = annex::included(&library.annexes, &assembly.values);
+        let used: Vec<Templated> = assembly
+            .included
+            .iter()
+            .map(|inc| clause_item(&library.clauses[inc.clause]))
+            .chain(
+                included_annexes
+                    .iter()
+                    .map(|&(i, _)| annex_item(&library.annexes[i])),
+            )
+            .chain(
+                assembly
+                    .warnings
+                    .iter()
+                    .filter_map(|w| w.rule)
+                    .map(|r| warning_item(&library.warnings[r])),
+            )
+            .collect();
+        // A poisoned lock only means a render panicked; what was compiled stays sound.
+        let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
+        self.prepare(&mut compiled, &used)?;
+        let tera = &compiled.tera;
         let contexts = Bilingual::new(
             Self::context(library, assembly, &included_annexes, meta, Lang::Ja),
             Self::context(library, assembly, &included_annexes, meta, Lang::En),
@@ -274,7 +412,7 @@ impl Renderer {
             let c = &library.clauses[inc.clause];
             let item = clause_item(c);
             let body = Bilingual::new(Lang::Ja, Lang::En)
-                .map(|_, &l| item.render(&self.tera, contexts.get(l), l, &mut diags));
+                .map(|_, &l| item.render(tera, contexts.get(l), l, &mut diags));
             articles.push(Article {
                 id: c.id.clone(),
                 family: c.family.clone(),
@@ -295,7 +433,7 @@ impl Renderer {
             let a = &library.annexes[i];
             let item = annex_item(a);
             let body = Bilingual::new(Lang::Ja, Lang::En)
-                .map(|_, &l| item.render(&self.tera, contexts.get(l), l, &mut diags));
+                .map(|_, &l| item.render(tera, contexts.get(l), l, &mut diags));
             annexes.push(Annex {
                 id: a.id.clone(),
                 number,
@@ -315,7 +453,7 @@ impl Renderer {
                     Some(r) => {
                         let item = warning_item(&library.warnings[r]);
                         Bilingual::new(Lang::Ja, Lang::En)
-                            .map(|_, &l| item.render(&self.tera, contexts.get(l), l, &mut diags))
+                            .map(|_, &l| item.render(tera, contexts.get(l), l, &mut diags))
                     }
                     None => w.message.clone(),
                 },
@@ -324,7 +462,7 @@ impl Renderer {
         if !diags.is_empty() {
             return Err(Diagnostics(diags));
         }
-        let framed = self.frame.render(&self.tera, meta, &contexts)?;
+        let framed = self.frame.render(tera, meta, &contexts)?;
         let name = |value: &str| {
             Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| {
                 if value.is_empty() {
