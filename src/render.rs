@@ -121,6 +121,10 @@ fn new_tera(labels: &ChoiceLabels) -> Tera {
     tera
 }
 
+/// Texts compiled together by `check`: large enough that a Tera instance's fixed cost is
+/// spread, small enough that a batch's compiled form is a small part of the memory.
+const CHECK_BATCH: usize = 512;
+
 /// Tera's name for the whole context of a render.
 const WHOLE_CONTEXT: &str = "__tera_context";
 
@@ -197,18 +201,29 @@ impl Renderer {
             .iter()
             .flat_map(|i| Lang::ALL.map(|l| (i, l)))
             .collect();
+        // Batches taken in turn by one thread per core, each compiled into its own Tera
+        // and dropped once checked: the memory held is a few batches, not the library.
+        let batches: Vec<&[(&Templated, Lang)]> = texts.chunks(CHECK_BATCH).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let shard = texts.len().div_ceil(cores).max(1);
-        let shards: Vec<Problems> = std::thread::scope(|s| {
-            let running: Vec<_> = texts
-                .chunks(shard)
-                .map(|chunk| s.spawn(|| self.compile(&mut new_tera(&self.labels), chunk)))
-                .collect();
-            running
-                .into_iter()
-                .map(|h| h.join().unwrap_or_default())
-                .collect()
+        let done: Mutex<Vec<(usize, Problems)>> = Mutex::new(Vec::new());
+        std::thread::scope(|s| {
+            for _ in 0..cores.min(batches.len()) {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(batch) = batches.get(i) else { break };
+                        let problems = self.compile(&mut new_tera(&self.labels), batch);
+                        done.lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push((i, problems));
+                    }
+                });
+            }
         });
+        let mut shards = done.into_inner().unwrap_or_else(|e| e.into_inner());
+        shards.sort_by_key(|(i, _)| *i);
+        let shards: Vec<Problems> = shards.into_iter().map(|(_, p)| p).collect();
         let syntax: Vec<Diagnostic> = shards.iter().flat_map(|p| p.syntax.clone()).collect();
         let diags = if syntax.is_empty() {
             shards
