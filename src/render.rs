@@ -56,13 +56,14 @@ impl Templated<'_> {
     /// Renders in one language, or records the error and returns an empty text.
     fn render(
         &self,
-        tera: &Tera,
+        compiled: &Compiled,
         ctx: &Context,
         lang: Lang,
         diags: &mut Vec<Diagnostic>,
     ) -> String {
         let mut out = budget::Capped::default();
-        match tera.render_to(&self.template(lang), ctx, &mut out) {
+        let name = self.template(lang);
+        match compiled.tera(&name).render_to(&name, ctx, &mut out) {
             // Tera writes what the template produces, and templates produce UTF-8.
             Ok(()) => String::from_utf8(out.0).unwrap_or_default(),
             Err(e) => {
@@ -121,9 +122,9 @@ fn new_tera(labels: &ChoiceLabels) -> Tera {
     tera
 }
 
-/// Texts compiled together by `check`: large enough that a Tera instance's fixed cost is
-/// spread, small enough that a batch's compiled form is a small part of the memory.
-const CHECK_BATCH: usize = 512;
+/// Texts compiled together into one Tera instance: enough that an instance's fixed cost
+/// is spread, few enough that `check` holds a small part of the library compiled.
+const BATCH: usize = 512;
 
 /// Tera's name for the whole context of a render.
 const WHOLE_CONTEXT: &str = "__tera_context";
@@ -131,11 +132,23 @@ const WHOLE_CONTEXT: &str = "__tera_context";
 /// The labels of every choice value, shared by every Tera instance's `choice` filter.
 pub(crate) type ChoiceLabels = std::sync::Arc<HashMap<String, Bilingual<String>>>;
 
-/// The texts compiled so far: each text is compiled the first time a document uses it.
+/// The texts compiled so far: each text is compiled the first time a document uses it,
+/// in batches on every core, each batch its own Tera instance.
 struct Compiled {
-    tera: Tera,
+    /// The frame's instance first, then one per batch.
+    teras: Vec<Tera>,
+    /// The instance that holds each compiled text.
+    at: HashMap<String, usize>,
     /// Texts that compiled but whose variables were refused: reported again, never rendered.
     refused: HashMap<String, Vec<Diagnostic>>,
+}
+
+impl Compiled {
+    fn tera(&self, template: &str) -> &Tera {
+        self.at
+            .get(template)
+            .map_or(&self.teras[0], |&i| &self.teras[i])
+    }
 }
 
 pub struct Renderer {
@@ -183,7 +196,8 @@ impl Renderer {
             .collect();
         Ok(Renderer {
             compiled: Mutex::new(Compiled {
-                tera,
+                teras: vec![tera],
+                at: HashMap::new(),
                 refused: HashMap::new(),
             }),
             frame,
@@ -201,29 +215,8 @@ impl Renderer {
             .iter()
             .flat_map(|i| Lang::ALL.map(|l| (i, l)))
             .collect();
-        // Batches taken in turn by one thread per core, each compiled into its own Tera
-        // and dropped once checked: the memory held is a few batches, not the library.
-        let batches: Vec<&[(&Templated, Lang)]> = texts.chunks(CHECK_BATCH).collect();
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let done: Mutex<Vec<(usize, Problems)>> = Mutex::new(Vec::new());
-        std::thread::scope(|s| {
-            for _ in 0..cores.min(batches.len()) {
-                s.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(batch) = batches.get(i) else { break };
-                        let problems = self.compile(&mut new_tera(&self.labels), batch);
-                        done.lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .push((i, problems));
-                    }
-                });
-            }
-        });
-        let mut shards = done.into_inner().unwrap_or_else(|e| e.into_inner());
-        shards.sort_by_key(|(i, _)| *i);
-        let shards: Vec<Problems> = shards.into_iter().map(|(_, p)| p).collect();
+        // Each batch is dropped once checked.
+        let shards: Vec<Problems> = self.in_batches(&texts, |_, problems| problems);
         let syntax: Vec<Diagnostic> = shards.iter().flat_map(|p| p.syntax.clone()).collect();
         let diags = if syntax.is_empty() {
             shards
@@ -239,6 +232,45 @@ impl Renderer {
         } else {
             Err(Diagnostics(diags))
         }
+    }
+
+    /// Compiles `texts` in batches taken in turn by one thread per core, each batch into
+    /// its own Tera instance, and gives each instance and its problems to `keep`; the
+    /// results in the order of the texts.
+    fn in_batches<R: Send>(
+        &self,
+        texts: &[(&Templated, Lang)],
+        keep: impl Fn(Tera, Problems) -> R + Sync,
+    ) -> Vec<R> {
+        let batches: Vec<&[(&Templated, Lang)]> = texts.chunks(BATCH).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::new());
+        let work = || {
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(batch) = batches.get(i) else { break };
+                let mut tera = new_tera(&self.labels);
+                let problems = self.compile(&mut tera, batch);
+                let kept = keep(tera, problems);
+                done.lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((i, kept));
+            }
+        };
+        if batches.len() > 1 {
+            std::thread::scope(|s| {
+                for _ in 0..cores.min(batches.len()) {
+                    s.spawn(work);
+                }
+            });
+        } else {
+            // One batch (a document of the default library): no thread to start.
+            work();
+        }
+        let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+        done.sort_by_key(|(i, _)| *i);
+        done.into_iter().map(|(_, r)| r).collect()
     }
 
     /// Compiles `texts` into `tera` in one batch (compiling them one by one into a shared
@@ -321,12 +353,21 @@ impl Renderer {
         let missing: Vec<(&Templated, Lang)> = items
             .iter()
             .flat_map(|i| Lang::ALL.map(|l| (i, l)))
-            .filter(|(i, l)| !compiled.tera.contains_template(&i.template(*l)))
+            .filter(|(i, l)| !compiled.at.contains_key(&i.template(*l)))
             .collect();
-        if !missing.is_empty() {
-            let problems = self.compile(&mut compiled.tera, &missing);
-            if !problems.syntax.is_empty() {
-                return Err(Diagnostics(problems.syntax));
+        let batches = self.in_batches(&missing, |tera, problems| (tera, problems));
+        let syntax: Vec<Diagnostic> = batches
+            .iter()
+            .flat_map(|(_, p)| p.syntax.iter().cloned())
+            .collect();
+        if !syntax.is_empty() {
+            return Err(Diagnostics(syntax));
+        }
+        for ((tera, problems), texts) in batches.into_iter().zip(missing.chunks(BATCH)) {
+            let at = compiled.teras.len();
+            compiled.teras.push(tera);
+            for (i, l) in texts {
+                compiled.at.insert(i.template(*l), at);
             }
             for (name, d) in problems.variables {
                 compiled.refused.entry(name).or_default().push(d);
@@ -406,7 +447,7 @@ impl Renderer {
         // A poisoned lock only means a render panicked; what was compiled stays sound.
         let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
         self.prepare(&mut compiled, &used)?;
-        let tera = &compiled.tera;
+        let compiled = &*compiled;
         let contexts = Bilingual::new(
             Self::context(library, assembly, &included_annexes, meta, Lang::Ja),
             Self::context(library, assembly, &included_annexes, meta, Lang::En),
@@ -427,7 +468,7 @@ impl Renderer {
             let c = &library.clauses[inc.clause];
             let item = clause_item(c);
             let body = Bilingual::new(Lang::Ja, Lang::En)
-                .map(|_, &l| item.render(tera, contexts.get(l), l, &mut diags));
+                .map(|_, &l| item.render(compiled, contexts.get(l), l, &mut diags));
             articles.push(Article {
                 id: c.id.clone(),
                 family: c.family.clone(),
@@ -448,7 +489,7 @@ impl Renderer {
             let a = &library.annexes[i];
             let item = annex_item(a);
             let body = Bilingual::new(Lang::Ja, Lang::En)
-                .map(|_, &l| item.render(tera, contexts.get(l), l, &mut diags));
+                .map(|_, &l| item.render(compiled, contexts.get(l), l, &mut diags));
             annexes.push(Annex {
                 id: a.id.clone(),
                 number,
@@ -468,7 +509,7 @@ impl Renderer {
                     Some(r) => {
                         let item = warning_item(&library.warnings[r]);
                         Bilingual::new(Lang::Ja, Lang::En)
-                            .map(|_, &l| item.render(tera, contexts.get(l), l, &mut diags))
+                            .map(|_, &l| item.render(compiled, contexts.get(l), l, &mut diags))
                     }
                     None => w.message.clone(),
                 },
@@ -477,7 +518,7 @@ impl Renderer {
         if !diags.is_empty() {
             return Err(Diagnostics(diags));
         }
-        let framed = self.frame.render(tera, meta, &contexts)?;
+        let framed = self.frame.render(&compiled.teras[0], meta, &contexts)?;
         let name = |value: &str| {
             Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| {
                 if value.is_empty() {
