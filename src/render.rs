@@ -126,6 +126,27 @@ fn new_tera(labels: &ChoiceLabels) -> Tera {
 /// is spread, few enough that `check` holds a small part of the library compiled.
 const BATCH: usize = 512;
 
+/// Tags that reach outside a text (another template, or a component that other texts or
+/// itself could call): a library text is compiled alone, in whichever batch it falls.
+const OUTSIDE_TAGS: &[&str] = &["component", "include", "extends"];
+
+/// The offset and word of the first tag of [`OUTSIDE_TAGS`] in a text.
+fn outside_tag(text: &str) -> Option<(usize, &'static str)> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("{%").map(|i| i + from) {
+        from = at + 2;
+        let tag = text[from..].trim_start_matches('-').trim_start();
+        let word = tag
+            .split(|c: char| !c.is_alphanumeric() && c != '_')
+            .next()
+            .unwrap_or_default();
+        if let Some(t) = OUTSIDE_TAGS.iter().find(|t| **t == word) {
+            return Some((at, t));
+        }
+    }
+    None
+}
+
 /// Tera's name for the whole context of a render.
 const WHOLE_CONTEXT: &str = "__tera_context";
 
@@ -296,26 +317,39 @@ impl Renderer {
         problems
     }
 
-    /// What a compiled text reads: never Tera's whole context, never an unknown variable.
+    /// What a compiled text reads: never Tera's whole context, never an unknown variable;
+    /// and that it stands alone.
     fn check_variables(&self, tera: &Tera, i: &Templated, l: Lang) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
         let text = i.text.get(l);
         let key = i.key(l);
-        // Tera's whole context: every answer and computed value, into the contract.
-        if let Some(at) = text.find(WHOLE_CONTEXT) {
+        let mut refuse = |at: usize, message: String| {
             let (line, col) = crate::error::line_col(text, at);
             let pos = i.origin.inside(&key, line, col);
             diags.push(
                 i.origin
-                    .diag(
-                        i.id,
-                        Some(&key),
-                        format!(
-                            "template: `{WHOLE_CONTEXT}` would print every answer and \
-                             computed value; name the variables the text needs"
-                        ),
-                    )
+                    .diag(i.id, Some(&key), message)
                     .at(pos.or(i.origin.field(&key))),
+            );
+        };
+        // Tera's whole context: every answer and computed value, into the contract.
+        if let Some(at) = text.find(WHOLE_CONTEXT) {
+            refuse(
+                at,
+                format!(
+                    "template: `{WHOLE_CONTEXT}` would print every answer and computed \
+                     value; name the variables the text needs"
+                ),
+            );
+        }
+        if let Some((at, tag)) = outside_tag(text) {
+            refuse(
+                at,
+                format!(
+                    "template: `{{% {tag} %}}` is not allowed in a library text: each text is \
+                     compiled on its own, and a component that calls itself could fan out \
+                     without bound"
+                ),
             );
         }
         let vars = tera

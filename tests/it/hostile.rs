@@ -167,6 +167,54 @@ fn validation_is_linear_in_choices_and_unknown_names() {
 }
 
 #[test]
+fn a_library_text_stands_alone_so_no_component_fans_out() {
+    let answers = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        answers.path(),
+        "[meta]\nproject_name = \"p\"\ncustomer = \"c\"\nvendor = \"v\"\n[answers]\n\
+         personal_data = false\ndmz = false\nsubcontracting = false\nbudget_jpy = 1000000\n\
+         maintenance = false\nai_use = false\n",
+    )
+    .unwrap();
+    // A component calling itself ten times at each of Tera's 20 levels writes nothing
+    // and would run 10^20 calls; an include reaches a text of another batch.
+    let fan = "{{ <boom n={n - 1} /> }}".repeat(10);
+    for (body, tag) in [
+        (
+            format!(
+                "{{% component boom(n) %}}{{% if n > 0 %}}{fan}{{% endif %}}{{% endcomponent boom %}}{{{{ <boom n={{20}} /> }}}}"
+            ),
+            "component",
+        ),
+        (
+            "{% include \"clause:liability.cap.ja\" %}".to_string(),
+            "include",
+        ),
+    ] {
+        let clause = clause_when("true").replacen(
+            "body.ja = \"\"\"\n",
+            &format!("body.ja = \"\"\"\n{body}\n"),
+            1,
+        );
+        let (_tmp, lib) = library_with(&clause);
+        let (code, stderr) = check(&lib);
+        assert_eq!(code, Some(2), "{stderr}");
+        let words = format!("[liability.deep] body.ja: template: `{{% {tag} %}}` is not allowed");
+        assert!(stderr.contains(&words), "{stderr}");
+        let (code, stderr, took) = run(&[
+            "build".as_ref(),
+            "--library".as_ref(),
+            lib.as_os_str(),
+            "--answers".as_ref(),
+            answers.path().as_os_str(),
+        ]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("[liability.deep]"), "{stderr}");
+        assert!(took.as_secs() < 5, "{took:?}");
+    }
+}
+
+#[test]
 fn templates_render_under_a_budget_of_loops_and_output() {
     let answers = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(
