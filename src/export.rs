@@ -128,7 +128,7 @@ struct Engine {
     /// The file as the user named it, for messages.
     file: String,
     text: String,
-    tera: std::sync::OnceLock<Result<Tera, Diagnostic>>,
+    tera: std::sync::OnceLock<Result<Tera, Box<Diagnostic>>>,
 }
 
 impl Engine {
@@ -146,9 +146,10 @@ impl Engine {
                 let name = self.format.template().unwrap_or_default();
                 tera.add_raw_template(name, &self.text)
                     .map(|()| tera)
-                    .map_err(|e| template_diag(&e, &self.file))
+                    .map_err(|e| Box::new(template_diag(&e, &self.file)))
             })
             .as_ref()
+            .map_err(|d| &**d)
     }
 }
 

@@ -48,7 +48,7 @@ pub fn breaks(text: &str, first: usize, rest: usize, overflow: Overflow) -> Vec<
     // A text within the first line's width is one line: the breaking algorithm below would
     // find no place it must break, so it is not run (most lines of a screen are short).
     if text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= first.max(1) {
-        return vec![0..text.len()];
+        return std::iter::once(0..text.len()).collect();
     }
     let opps = opportunities(text);
     let mut lines = Vec::new();
