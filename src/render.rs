@@ -56,14 +56,13 @@ impl Templated<'_> {
     /// Renders in one language, or records the error and returns an empty text.
     fn render(
         &self,
-        compiled: &Compiled,
+        tera: &Tera,
         ctx: &Context,
         lang: Lang,
         diags: &mut Vec<Diagnostic>,
     ) -> String {
         let mut out = budget::Capped::default();
-        let name = self.template(lang);
-        match compiled.tera(&name).render_to(&name, ctx, &mut out) {
+        match tera.render_to(&self.template(lang), ctx, &mut out) {
             // Tera writes what the template produces, and templates produce UTF-8.
             Ok(()) => String::from_utf8(out.0).unwrap_or_default(),
             Err(e) => {
@@ -125,6 +124,10 @@ fn new_tera(labels: &ChoiceLabels) -> Tera {
 /// Texts compiled together into one Tera instance: enough that an instance's fixed cost
 /// is spread, few enough that `check` holds a small part of the library compiled.
 const BATCH: usize = 512;
+
+/// The most texts a renderer keeps compiled for the next document (a library's few
+/// hundred clauses in two languages); a larger document compiles what it needs anew.
+const KEEP: usize = 4096;
 
 /// Tags that reach outside a text (another template, or a component that other texts or
 /// itself could call): a library text is compiled alone, in whichever batch it falls.
@@ -381,44 +384,87 @@ impl Renderer {
         diags
     }
 
-    /// Compiles the texts of `items` not compiled yet, and reports those that may not be
-    /// rendered (now or when first compiled).
-    fn prepare(&self, compiled: &mut Compiled, items: &[Templated]) -> Result<(), Diagnostics> {
-        let missing: Vec<(&Templated, Lang)> = items
+    /// Renders every text of `items` in both languages, by template name. The texts not
+    /// compiled yet are compiled a group of batches at a time (one batch per core) and
+    /// rendered; a group is kept for the next document while the compiled texts number at
+    /// most [`KEEP`], else dropped once rendered, so that a document of thousands of
+    /// articles never holds them all compiled. Nothing is rendered from a text that does
+    /// not compile or reads what it may not.
+    fn render_texts(
+        &self,
+        compiled: &mut Compiled,
+        items: &[Templated],
+        contexts: &Bilingual<Context>,
+    ) -> Result<HashMap<String, String>, Diagnostics> {
+        let texts: Vec<(&Templated, Lang)> = items
             .iter()
             .flat_map(|i| Lang::ALL.map(|l| (i, l)))
-            .filter(|(i, l)| !compiled.at.contains_key(&i.template(*l)))
             .collect();
-        let batches = self.in_batches(&missing, |tera, problems| (tera, problems));
-        let syntax: Vec<Diagnostic> = batches
-            .iter()
-            .flat_map(|(_, p)| p.syntax.iter().cloned())
-            .collect();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut rendered = HashMap::with_capacity(texts.len());
+        let mut syntax = Vec::new();
+        let mut failed = Vec::new();
+        for group in texts.chunks(BATCH * cores) {
+            let missing: Vec<(&Templated, Lang)> = group
+                .iter()
+                .filter(|(i, l)| !compiled.at.contains_key(&i.template(*l)))
+                .copied()
+                .collect();
+            let mut fresh = Vec::new();
+            let mut fresh_at = HashMap::new();
+            let batches = self.in_batches(&missing, |tera, problems| (tera, problems));
+            for ((tera, problems), chunk) in batches.into_iter().zip(missing.chunks(BATCH)) {
+                syntax.extend(problems.syntax);
+                for (name, d) in problems.variables {
+                    compiled.refused.entry(name).or_default().push(d);
+                }
+                for (i, l) in chunk {
+                    fresh_at.insert(i.template(*l), fresh.len());
+                }
+                fresh.push((tera, chunk));
+            }
+            // After a syntax error the rest is compiled only to report every one.
+            if !syntax.is_empty() {
+                continue;
+            }
+            for (i, l) in group {
+                let name = i.template(*l);
+                if compiled.refused.contains_key(&name) {
+                    continue;
+                }
+                let tera = fresh_at
+                    .get(&name)
+                    .map_or_else(|| compiled.tera(&name), |&n| &fresh[n].0);
+                let text = i.render(tera, contexts.get(*l), *l, &mut failed);
+                rendered.insert(name, text);
+            }
+            for (tera, chunk) in fresh {
+                if compiled.at.len() + chunk.len() > KEEP {
+                    continue;
+                }
+                let at = compiled.teras.len();
+                compiled.teras.push(tera);
+                for (i, l) in chunk {
+                    compiled.at.insert(i.template(*l), at);
+                }
+            }
+        }
         if !syntax.is_empty() {
             return Err(Diagnostics(syntax));
         }
-        for ((tera, problems), texts) in batches.into_iter().zip(missing.chunks(BATCH)) {
-            let at = compiled.teras.len();
-            compiled.teras.push(tera);
-            for (i, l) in texts {
-                compiled.at.insert(i.template(*l), at);
-            }
-            for (name, d) in problems.variables {
-                compiled.refused.entry(name).or_default().push(d);
-            }
-        }
-        let diags: Vec<Diagnostic> = items
+        let refused: Vec<Diagnostic> = texts
             .iter()
-            .flat_map(|i| Lang::ALL.map(|l| i.template(l)))
-            .filter_map(|name| compiled.refused.get(&name))
+            .filter_map(|(i, l)| compiled.refused.get(&i.template(*l)))
             .flatten()
             .cloned()
             .collect();
-        if diags.is_empty() {
-            Ok(())
-        } else {
-            Err(Diagnostics(diags))
+        if !refused.is_empty() {
+            return Err(Diagnostics(refused));
         }
+        if !failed.is_empty() {
+            return Err(Diagnostics(failed));
+        }
+        Ok(rendered)
     }
 
     fn context(
@@ -478,14 +524,15 @@ impl Renderer {
                     .map(|r| warning_item(&library.warnings[r])),
             )
             .collect();
-        // A poisoned lock only means a render panicked; what was compiled stays sound.
-        let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
-        self.prepare(&mut compiled, &used)?;
-        let compiled = &*compiled;
         let contexts = Bilingual::new(
             Self::context(library, assembly, &included_annexes, meta, Lang::Ja),
             Self::context(library, assembly, &included_annexes, meta, Lang::En),
         );
+        // A poisoned lock only means a render panicked; what was compiled stays sound.
+        let mut compiled = self.compiled.lock().unwrap_or_else(|e| e.into_inner());
+        let mut rendered = self.render_texts(&mut compiled, &used, &contexts)?;
+        let mut text =
+            |item: &Templated, l: Lang| rendered.remove(&item.template(l)).unwrap_or_default();
         let source_refs = |ids: &[String]| -> Vec<SourceRef> {
             ids.iter()
                 .map(|id| SourceRef {
@@ -496,13 +543,11 @@ impl Renderer {
                 })
                 .collect()
         };
-        let mut diags = Vec::new();
         let mut articles = Vec::with_capacity(assembly.included.len());
         for inc in &assembly.included {
             let c = &library.clauses[inc.clause];
             let item = clause_item(c);
-            let body = Bilingual::new(Lang::Ja, Lang::En)
-                .map(|_, &l| item.render(compiled, contexts.get(l), l, &mut diags));
+            let body = Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| text(&item, l));
             articles.push(Article {
                 id: c.id.clone(),
                 family: c.family.clone(),
@@ -522,8 +567,7 @@ impl Renderer {
         for &(i, number) in &included_annexes {
             let a = &library.annexes[i];
             let item = annex_item(a);
-            let body = Bilingual::new(Lang::Ja, Lang::En)
-                .map(|_, &l| item.render(compiled, contexts.get(l), l, &mut diags));
+            let body = Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| text(&item, l));
             annexes.push(Annex {
                 id: a.id.clone(),
                 number,
@@ -542,16 +586,12 @@ impl Renderer {
                 message: match w.rule {
                     Some(r) => {
                         let item = warning_item(&library.warnings[r]);
-                        Bilingual::new(Lang::Ja, Lang::En)
-                            .map(|_, &l| item.render(compiled, contexts.get(l), l, &mut diags))
+                        Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| text(&item, l))
                     }
                     None => w.message.clone(),
                 },
             })
             .collect();
-        if !diags.is_empty() {
-            return Err(Diagnostics(diags));
-        }
         let framed = self.frame.render(&compiled.teras[0], meta, &contexts)?;
         let name = |value: &str| {
             Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| {
