@@ -340,6 +340,39 @@ fn a_ten_megabyte_key_is_cut_in_the_message() {
 }
 
 #[test]
+fn every_toml_error_is_reported_one_per_line() {
+    // An answers file: two broken lines and a duplicate, each at its line.
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.toml");
+    std::fs::write(
+        &path,
+        "[answers]\ndmz = = true\nbudget_jpy = 1\nbudget_jpy = 2\nai_use = = false\n",
+    )
+    .unwrap();
+    let (code, stderr, _) = build(&path);
+    assert_eq!(code, Some(2), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    for (line, want) in lines.iter().zip([
+        ":2:7: dmz: extra `=`",
+        ":4:1: budget_jpy: duplicate key",
+        ":5:10: ai_use: extra `=`",
+    ]) {
+        assert!(line.contains(want), "{stderr}");
+    }
+    // A library file: every broken line, the first 50 and a count of the rest.
+    let broken: String = (0..1000).map(|i| format!("x{i} = = 1\n")).collect();
+    let (_tmp, lib) = library_with(&broken);
+    let (code, stderr) = check(&lib);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr.matches("extra `=`").count(), 50, "{stderr}");
+    assert!(
+        stderr.contains("950 more TOML errors (the first 50 are shown)"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn overflowing_numbers_and_duplicates_name_the_key() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("a.toml");
