@@ -1,9 +1,13 @@
 //! Measures the pipeline in a release build: `cargo run --release --example bench`.
 //!
-//! 1. The default library: load + validate + compile, then assemble + render + export of
-//!    the education-network scenario in every format.
-//! 2. Synthetic libraries of 1,000, 10,000 and 100,000 clauses (the default clauses
-//!    repeated under new ids), to show that the cost grows linearly with the library.
+//! 1. The default library: load + validate, then assemble + render + export of the
+//!    education-network scenario in every format.
+//! 2. Libraries of 1,000 and 10,000 real-size clauses (the default clauses copied under new
+//!    ids), in process: load, `check` (every template compiled, the drafting lint) and a
+//!    build, and the ratio of the two sizes.
+//!
+//! `cargo run --release --example bench -- write DIR N` writes the library of about N
+//! clauses to DIR instead, for timing the command line on it (`scripts/bench.sh`).
 
 use std::time::{Duration, Instant};
 
@@ -28,12 +32,18 @@ fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)
 }
 
-/// The default library with every clause file repeated `copies` times under new ids.
-fn scaled(copies: usize) -> Vec<LibraryFile> {
+/// The default library with every clause file repeated under new ids (`copyN.` before
+/// each id), to about `clauses` clauses; the questionnaire and the other files once.
+fn scaled(clauses: usize) -> Vec<LibraryFile> {
+    let files = default_library();
+    let per_copy: usize = files
+        .iter()
+        .map(|f| f.text.matches("[[clause]]").count())
+        .sum();
+    let copies = clauses.div_ceil(per_copy);
     let mut out = Vec::new();
-    for f in default_library() {
-        let stem = f.stem().to_string();
-        if ["questions", "sources", "warnings"].contains(&stem.as_str()) {
+    for f in files {
+        if !f.text.contains("[[clause]]") {
             out.push(f);
             continue;
         }
@@ -54,10 +64,21 @@ fn pipeline(ws: &Workspace, answers: &Answers, format: Format) -> usize {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [cmd, dir, n] = args.as_slice()
+        && cmd == "write"
+    {
+        let dir = std::path::Path::new(dir);
+        std::fs::create_dir_all(dir).unwrap();
+        for f in scaled(n.parse().expect("a number of clauses")) {
+            std::fs::write(dir.join(f.name.rsplit('/').next().unwrap()), f.text).unwrap();
+        }
+        return;
+    }
     let (load, ws) = time(20, || Workspace::load(None, &[], None).unwrap());
     let answers = Answers::parse(ANSWERS, "education-network.toml", &ws.library).unwrap();
     println!(
-        "default library: {} clauses, {} questions; load + validate + compile: {}",
+        "default library: {} clauses, {} questions; load + validate: {}",
         ws.library.clauses.len(),
         ws.library.questions.len(),
         ms(load)
@@ -72,23 +93,46 @@ fn main() {
             ms(t)
         );
     }
+    let (whole, _) = time(20, || {
+        let ws = Workspace::load(None, &[], None).unwrap();
+        pipeline(&ws, &answers, Format::Docx)
+    });
+    println!(
+        "  the whole build of a scenario, docx (load + draft + export): {}",
+        ms(whole)
+    );
 
-    println!("synthetic libraries (default clauses repeated):");
-    let mut base_per_clause = None;
-    for copies in [2, 20, 200] {
-        let files = scaled(copies);
+    println!("libraries of real-size clauses (the default clauses copied under new ids):");
+    let mut first: Option<(Duration, Duration)> = None;
+    for clauses in [1_000, 10_000] {
+        let files = scaled(clauses);
+        let bytes: usize = files.iter().map(|f| f.text.len()).sum();
         let (load, ws) = time(1, || Workspace::new(&files, &[]).unwrap());
         let n = ws.library.clauses.len();
+        let (check, _) = time(1, || {
+            ws.check_all().unwrap();
+            secdraft::lint::library(&ws.library).len()
+        });
         let answers = Answers::parse(ANSWERS, "education-network.toml", &ws.library).unwrap();
-        let (build, _) = time(3, || pipeline(&ws, &answers, Format::Json));
-        let per = (load + build).as_secs_f64() * 1e6 / n as f64;
-        let ratio = *base_per_clause.get_or_insert(per);
+        let (build, (articles, out)) = time(1, || {
+            let (_, doc) = ws.draft(&answers).unwrap();
+            let opts = ExportOptions::new(LangSel::Both, false);
+            let out = ws.export(&doc, Format::Docx, &opts).unwrap().len();
+            (doc.articles.len(), out)
+        });
+        let (check_all, build_all) = (load + check, load + build);
+        let (c1, b1) = *first.get_or_insert((check_all, build_all));
         println!(
-            "  {n:>7} clauses: load {} + build json {} = {} ({per:.1} µs per clause, {:.2}x the smallest)",
+            "  {n:>6} clauses ({:.1} MB): load {} | check {} ({:.1}x) | build docx {} ({:.1}x; {articles} articles, {:.1} MB)",
+            bytes as f64 / 1e6,
             ms(load),
-            ms(build),
-            ms(load + build),
-            per / ratio
+            ms(check_all),
+            check_all.as_secs_f64() / c1.as_secs_f64(),
+            ms(build_all),
+            build_all.as_secs_f64() / b1.as_secs_f64(),
+            out as f64 / 1e6,
         );
+        // A library is dropped at exit, not here: the command line never frees it.
+        std::mem::forget(ws);
     }
 }

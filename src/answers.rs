@@ -182,8 +182,10 @@ impl Answers {
         complete: bool,
     ) -> Result<Answers, Diagnostics> {
         let index = LineIndex::new(text);
-        let raw: RawAnswers = toml::from_str(text)
-            .map_err(|e| Diagnostics(vec![toml_diagnostic(&e, text, file, "answers")]))?;
+        let raw: RawAnswers = toml::from_str(text).map_err(|e| {
+            let one = |e: &toml::de::Error| toml_diagnostic(e, text, file, "answers");
+            Diagnostics(crate::error::toml_diagnostics(e, text, file, one))
+        })?;
         let mut diags = Vec::new();
         // One index for every position: a file of many bad keys is reported in linear time.
         let at = |s: &std::ops::Range<usize>| Some(index.line_col(s.start));

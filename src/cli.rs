@@ -387,11 +387,15 @@ fn questionnaire(lib: &LibraryArgs, answers: Option<PathBuf>, lang: Lang) -> Res
 fn check(lib: &LibraryArgs) -> Result<()> {
     let ws = lib.load()?;
     let l = &ws.library;
+    // The drafting lint reads the texts as written: it runs beside the compilation.
+    let (compiled, lint) = std::thread::scope(|s| {
+        let lint = s.spawn(|| crate::lint::library(l));
+        (ws.check_all(), lint.join())
+    });
+    compiled?;
+    let lint = lint.map_err(|_| anyhow::anyhow!("the drafting lint failed"))?;
     // Drafting findings fail the check like any other library error (exit 2).
-    let findings: Vec<_> = crate::lint::library(l)
-        .iter()
-        .map(|f| f.diagnostic(l))
-        .collect();
+    let findings: Vec<_> = lint.iter().map(|f| f.diagnostic(l)).collect();
     if !findings.is_empty() {
         return Err(BadInput(crate::error::Diagnostics(findings).to_string()).into());
     }

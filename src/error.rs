@@ -213,6 +213,49 @@ fn toml_words(msg: String) -> Bilingual<String> {
     Bilingual::new(format!("TOML の書式に誤りがあります（{msg}）"), msg)
 }
 
+/// The most TOML errors reported for one file: the parser goes on after each, and a
+/// broken file could otherwise give one per line.
+const TOML_ERRORS_SHOWN: usize = 50;
+
+/// Every TOML error of `text`, one per line, when `e` (the deserializer's, which stops at
+/// the first) is a syntax error: the parser recovers after each and reads on to the end. A value of the
+/// wrong shape in a text that parses is `e` alone. Each error becomes a diagnostic by
+/// `one`; past [`TOML_ERRORS_SHOWN`], a last one counts the rest.
+pub fn toml_diagnostics(
+    e: toml::de::Error,
+    text: &str,
+    file: &str,
+    one: impl Fn(&toml::de::Error) -> Diagnostic,
+) -> Vec<Diagnostic> {
+    let (_, mut errors) = toml::de::DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        errors.push(e);
+    }
+    // One per line: after an error the parser skips to the line's end, and what it meets
+    // on the way is the same mistake seen again.
+    errors.sort_by_key(|e| e.span().map(|s| s.start));
+    let lines = LineIndex::new(text);
+    let mut last = None;
+    errors.retain(|e| {
+        let line = e.span().map(|s| lines.line_col(s.start).0);
+        let first = line.is_none() || line != last;
+        last = line;
+        first
+    });
+    let mut diags: Vec<Diagnostic> = errors.iter().take(TOML_ERRORS_SHOWN).map(one).collect();
+    let more = errors.len().saturating_sub(TOML_ERRORS_SHOWN);
+    if more > 0 {
+        diags.push(Diagnostic::said(
+            file,
+            Bilingual::new(
+                format!("TOML の書式の誤りがほかに {more} 件あります（最初の {TOML_ERRORS_SHOWN} 件を示しました）"),
+                format!("{more} more TOML errors (the first {TOML_ERRORS_SHOWN} are shown)"),
+            ),
+        ));
+    }
+    diags
+}
+
 pub fn toml_diagnostic(
     e: &toml::de::Error,
     text: &str,

@@ -115,14 +115,48 @@ pub struct TemplateFile {
     pub text: String,
 }
 
-/// One Tera instance per templated format: escaping is a property of the format.
+/// One Tera instance per templated format (escaping is a property of the format), each
+/// compiled the first time its format is exported: a Word build compiles none of them.
 pub struct Exporter {
-    engines: Vec<(Format, Tera)>,
+    engines: Vec<Engine>,
     labels: Labels,
+    choices: crate::render::ChoiceLabels,
+}
+
+struct Engine {
+    format: Format,
+    /// The file as the user named it, for messages.
+    file: String,
+    text: String,
+    tera: std::sync::OnceLock<Result<Tera, Box<Diagnostic>>>,
+}
+
+impl Engine {
+    fn tera(&self, choices: &crate::render::ChoiceLabels) -> Result<&Tera, &Diagnostic> {
+        self.tera
+            .get_or_init(|| {
+                let mut tera = Tera::new();
+                tera.autoescape_on(if self.format == Format::Html {
+                    vec![".html.tera"]
+                } else {
+                    vec![]
+                });
+                crate::render::register_filters(&mut tera, choices.clone());
+                table::register(&mut tera);
+                let name = self.format.template().unwrap_or_default();
+                tera.add_raw_template(name, &self.text)
+                    .map(|()| tera)
+                    .map_err(|e| Box::new(template_diag(&e, &self.file)))
+            })
+            .as_ref()
+            .map_err(|d| &**d)
+    }
 }
 
 impl Exporter {
-    /// Compiles the document templates. `files` are the defaults overlaid with the user's.
+    /// Reads the label catalogue and finds the document templates. `files` are the
+    /// defaults overlaid with the user's. The templates are compiled as they are used
+    /// ([`Exporter::check_all`] compiles every one).
     pub fn new(files: &[TemplateFile], library: &Library) -> Result<Exporter, Diagnostics> {
         let mut diags = Vec::new();
         let known: Vec<&str> = Format::ALL
@@ -156,26 +190,37 @@ impl Exporter {
             let Some(name) = format.template() else {
                 continue;
             };
-            let Some(file) = files.iter().rev().find(|f| f.name == name) else {
-                diags.push(Diagnostic::new(name, "the document template is missing"));
-                continue;
-            };
-            let mut tera = Tera::new();
-            tera.autoescape_on(if format == Format::Html {
-                vec![".html.tera"]
-            } else {
-                vec![]
-            });
-            crate::render::register_filters(&mut tera, crate::render::choice_labels(library));
-            table::register(&mut tera);
-            match tera.add_raw_template(name, &file.text) {
-                Ok(()) => engines.push((format, tera)),
-                Err(e) => diags.push(template_diag(&e, &file.name)),
+            match files.iter().rev().find(|f| f.name == name) {
+                Some(file) => engines.push(Engine {
+                    format,
+                    file: file.name.clone(),
+                    text: file.text.clone(),
+                    tera: std::sync::OnceLock::new(),
+                }),
+                None => diags.push(Diagnostic::new(name, "the document template is missing")),
             }
         }
         match labels {
-            Some(labels) if diags.is_empty() => Ok(Exporter { engines, labels }),
+            Some(labels) if diags.is_empty() => Ok(Exporter {
+                engines,
+                labels,
+                choices: crate::render::choice_labels(library),
+            }),
             _ => Err(Diagnostics(diags)),
+        }
+    }
+
+    /// Compiles every document template, reporting every error at once.
+    pub fn check_all(&self) -> Result<(), Diagnostics> {
+        let diags: Vec<Diagnostic> = self
+            .engines
+            .iter()
+            .filter_map(|e| e.tera(&self.choices).err().cloned())
+            .collect();
+        if diags.is_empty() {
+            Ok(())
+        } else {
+            Err(Diagnostics(diags))
         }
     }
 
@@ -193,17 +238,20 @@ impl Exporter {
             }
             _ => {}
         }
-        let (name, tera) = self
+        let engine = self
             .engines
             .iter()
-            .find(|(f, _)| *f == format)
-            .map(|(f, t)| (f.template().unwrap_or_default(), t))
+            .find(|e| e.format == format)
             .ok_or_else(|| {
                 Diagnostics(vec![Diagnostic::new(
                     format.extension(),
                     "no template for this format",
                 )])
             })?;
+        let name = format.template().unwrap_or_default();
+        let tera = engine
+            .tera(&self.choices)
+            .map_err(|d| Diagnostics(vec![d.clone()]))?;
         let mut ctx = Context::new();
         ctx.insert("doc", doc);
         ctx.insert(

@@ -22,6 +22,8 @@ pub struct Workspace {
     pub library: Library,
     renderer: Renderer,
     exporter: Exporter,
+    /// The user's document template files as named, for messages.
+    user_templates: Vec<String>,
 }
 
 /// The largest answers file read: far above any real one (a few KB), low enough that a
@@ -176,12 +178,6 @@ impl Workspace {
         user_templates: &[TemplateFile],
     ) -> Result<Workspace, Error> {
         let library = parse_layered(files, overlays).map_err(Error::Library)?;
-        let base = |path: &str| {
-            Path::new(path)
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default()
-        };
         let templates: Vec<TemplateFile> = embedded::TEMPLATES
             .iter()
             .map(|(n, t)| TemplateFile {
@@ -193,16 +189,8 @@ impl Workspace {
                 text: t.text.clone(),
             }))
             .collect();
-        // Name the user's file where the problem is in one of theirs.
-        let rename = |Diagnostics(diags): Diagnostics| {
-            let rename = |mut d: Diagnostic| {
-                if let Some(t) = user_templates.iter().find(|t| base(&t.name) == d.file) {
-                    d.file = t.name.clone();
-                }
-                d
-            };
-            Error::Library(Diagnostics(diags.into_iter().map(rename).collect()))
-        };
+        let user_names: Vec<String> = user_templates.iter().map(|t| t.name.clone()).collect();
+        let rename = |d| Error::Library(shown(&user_names, d));
         let frame = templates
             .iter()
             .rev()
@@ -223,7 +211,19 @@ impl Workspace {
             library,
             renderer,
             exporter,
+            user_templates: user_names,
         })
+    }
+
+    /// Compiles and checks every template: each clause body, annex and warning message and
+    /// each document template, which a build compiles only when it uses them.
+    pub fn check_all(&self) -> Result<(), Error> {
+        self.renderer
+            .check_all(&self.library)
+            .map_err(Error::Library)?;
+        self.exporter
+            .check_all()
+            .map_err(|d| Error::Library(shown(&self.user_templates, d)))
     }
 
     pub fn read_answers(&self, path: &Path) -> Result<Answers, Error> {
@@ -267,7 +267,7 @@ impl Workspace {
     ) -> Result<Vec<u8>, Error> {
         self.exporter
             .export(doc, format, opts)
-            .map_err(Error::Render)
+            .map_err(|d| Error::Render(shown(&self.user_templates, d)))
     }
 }
 
@@ -305,6 +305,26 @@ impl Workspace {
         };
         Ok(crate::memo::report(lib, answers, &assembly, &doc, f, lang).into_bytes())
     }
+}
+
+/// A template file's name without its folder: what a user's file overrides.
+fn base(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// The diagnostics with the user's file named where the problem is in one of theirs
+/// (`user_templates` as named; the templates go by their file names).
+fn shown(user_templates: &[String], Diagnostics(diags): Diagnostics) -> Diagnostics {
+    let rename = |mut d: Diagnostic| {
+        if let Some(t) = user_templates.iter().find(|t| base(t) == d.file) {
+            d.file = t.clone();
+        }
+        d
+    };
+    Diagnostics(diags.into_iter().map(rename).collect())
 }
 
 fn read_text(path: &Path) -> Result<(String, String), Error> {

@@ -45,6 +45,11 @@ pub enum Overflow {
 /// `first` columns wide, the others `rest`. Spaces may hang past the width; a character
 /// that may not begin a line takes the piece before it along (追い出し).
 pub fn breaks(text: &str, first: usize, rest: usize, overflow: Overflow) -> Vec<Range<usize>> {
+    // A text within the first line's width is one line: the breaking algorithm below would
+    // find no place it must break, so it is not run (most lines of a screen are short).
+    if text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>() <= first.max(1) {
+        return std::iter::once(0..text.len()).collect();
+    }
     let opps = opportunities(text);
     let mut lines = Vec::new();
     let (mut start, mut limit, mut used) = (0, first.max(1), 0);

@@ -167,6 +167,54 @@ fn validation_is_linear_in_choices_and_unknown_names() {
 }
 
 #[test]
+fn a_library_text_stands_alone_so_no_component_fans_out() {
+    let answers = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(
+        answers.path(),
+        "[meta]\nproject_name = \"p\"\ncustomer = \"c\"\nvendor = \"v\"\n[answers]\n\
+         personal_data = false\ndmz = false\nsubcontracting = false\nbudget_jpy = 1000000\n\
+         maintenance = false\nai_use = false\n",
+    )
+    .unwrap();
+    // A component calling itself ten times at each of Tera's 20 levels writes nothing
+    // and would run 10^20 calls; an include reaches a text of another batch.
+    let fan = "{{ <boom n={n - 1} /> }}".repeat(10);
+    for (body, tag) in [
+        (
+            format!(
+                "{{% component boom(n) %}}{{% if n > 0 %}}{fan}{{% endif %}}{{% endcomponent boom %}}{{{{ <boom n={{20}} /> }}}}"
+            ),
+            "component",
+        ),
+        (
+            "{% include \"clause:liability.cap.ja\" %}".to_string(),
+            "include",
+        ),
+    ] {
+        let clause = clause_when("true").replacen(
+            "body.ja = \"\"\"\n",
+            &format!("body.ja = \"\"\"\n{body}\n"),
+            1,
+        );
+        let (_tmp, lib) = library_with(&clause);
+        let (code, stderr) = check(&lib);
+        assert_eq!(code, Some(2), "{stderr}");
+        let words = format!("[liability.deep] body.ja: template: `{{% {tag} %}}` is not allowed");
+        assert!(stderr.contains(&words), "{stderr}");
+        let (code, stderr, took) = run(&[
+            "build".as_ref(),
+            "--library".as_ref(),
+            lib.as_os_str(),
+            "--answers".as_ref(),
+            answers.path().as_os_str(),
+        ]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("[liability.deep]"), "{stderr}");
+        assert!(took.as_secs() < 5, "{took:?}");
+    }
+}
+
+#[test]
 fn templates_render_under_a_budget_of_loops_and_output() {
     let answers = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(
@@ -289,6 +337,39 @@ fn a_ten_megabyte_key_is_cut_in_the_message() {
     assert!(stderr.len() < 500, "{:.500}", stderr);
     assert!(stderr.contains(&format!(": {}…: unknown question id", "k".repeat(64))));
     assert!(took.as_secs() < 5, "{took:?}");
+}
+
+#[test]
+fn every_toml_error_is_reported_one_per_line() {
+    // An answers file: two broken lines and a duplicate, each at its line.
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.toml");
+    std::fs::write(
+        &path,
+        "[answers]\ndmz = = true\nbudget_jpy = 1\nbudget_jpy = 2\nai_use = = false\n",
+    )
+    .unwrap();
+    let (code, stderr, _) = build(&path);
+    assert_eq!(code, Some(2), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    for (line, want) in lines.iter().zip([
+        ":2:7: dmz: extra `=`",
+        ":4:1: budget_jpy: duplicate key",
+        ":5:10: ai_use: extra `=`",
+    ]) {
+        assert!(line.contains(want), "{stderr}");
+    }
+    // A library file: every broken line, the first 50 and a count of the rest.
+    let broken: String = (0..1000).map(|i| format!("x{i} = = 1\n")).collect();
+    let (_tmp, lib) = library_with(&broken);
+    let (code, stderr) = check(&lib);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_eq!(stderr.matches("extra `=`").count(), 50, "{stderr}");
+    assert!(
+        stderr.contains("950 more TOML errors (the first 50 are shown)"),
+        "{stderr}"
+    );
 }
 
 #[test]

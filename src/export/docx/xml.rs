@@ -3,6 +3,8 @@
 //! (`pStyle` first, `rPr` last in `w:pPr`), because Word declares a file with another order
 //! corrupt even where LibreOffice reads it.
 
+use std::fmt::Write;
+
 use crate::lang::Lang;
 
 /// Escapes text for XML element content and attribute values.
@@ -47,27 +49,34 @@ pub struct RPr {
 
 impl RPr {
     fn write(&self, out: &mut String) {
-        let mut inner = String::new();
+        let open = out.len();
+        out.push_str("<w:rPr>");
         if self.bold {
-            inner.push_str("<w:b/><w:bCs/>");
+            out.push_str("<w:b/><w:bCs/>");
         }
         if let Some(c) = self.color {
-            inner.push_str(&format!("<w:color w:val=\"{c}\"/>"));
+            out.push_str("<w:color w:val=\"");
+            out.push_str(c);
+            out.push_str("\"/>");
         }
         if let Some(s) = self.size {
-            inner.push_str(&format!("<w:sz w:val=\"{s}\"/><w:szCs w:val=\"{s}\"/>"));
+            let _ = write!(out, "<w:sz w:val=\"{s}\"/><w:szCs w:val=\"{s}\"/>");
         }
         if let Some(l) = self.lang {
-            inner.push_str(&format!(
-                "<w:lang w:val=\"{}\" w:eastAsia=\"ja-JP\"/>",
-                latin_tag(l)
-            ));
+            out.push_str("<w:lang w:val=\"");
+            out.push_str(latin_tag(l));
+            out.push_str("\" w:eastAsia=\"ja-JP\"/>");
         }
-        if !inner.is_empty() {
-            out.push_str("<w:rPr>");
-            out.push_str(&inner);
-            out.push_str("</w:rPr>");
-        }
+        close(out, open, "<w:rPr>", "</w:rPr>");
+    }
+}
+
+/// Closes the element opened at `open`, or removes it when nothing was written inside.
+fn close(out: &mut String, open: usize, start: &str, end: &str) {
+    if out.len() == open + start.len() {
+        out.truncate(open);
+    } else {
+        out.push_str(end);
     }
 }
 
@@ -123,43 +132,45 @@ impl PPr {
     }
 
     fn write(&self, out: &mut String) {
-        let mut inner = String::new();
+        let open = out.len();
+        out.push_str("<w:pPr>");
         if let Some(s) = self.style {
-            inner.push_str(&format!("<w:pStyle w:val=\"{s}\"/>"));
+            out.push_str("<w:pStyle w:val=\"");
+            out.push_str(s);
+            out.push_str("\"/>");
         }
         if self.keep_next {
-            inner.push_str("<w:keepNext/>");
+            out.push_str("<w:keepNext/>");
         }
         match self.page_break_before {
-            Some(true) => inner.push_str("<w:pageBreakBefore/>"),
-            Some(false) => inner.push_str("<w:pageBreakBefore w:val=\"0\"/>"),
+            Some(true) => out.push_str("<w:pageBreakBefore/>"),
+            Some(false) => out.push_str("<w:pageBreakBefore w:val=\"0\"/>"),
             None => {}
         }
         if let Some((before, after)) = self.spacing {
-            inner.push_str(&format!(
+            let _ = write!(
+                out,
                 "<w:spacing w:before=\"{before}\" w:after=\"{after}\"/>"
-            ));
+            );
         }
         if let Some(i) = self.ind {
-            inner.push_str(&format!("<w:ind w:left=\"{}\"", i.left));
+            let _ = write!(out, "<w:ind w:left=\"{}\"", i.left);
             if i.hanging > 0 {
-                inner.push_str(&format!(" w:hanging=\"{}\"", i.hanging));
+                let _ = write!(out, " w:hanging=\"{}\"", i.hanging);
             } else if i.first_line > 0 {
-                inner.push_str(&format!(" w:firstLine=\"{}\"", i.first_line));
+                let _ = write!(out, " w:firstLine=\"{}\"", i.first_line);
             }
-            inner.push_str("/>");
+            out.push_str("/>");
         }
         if let Some(j) = self.jc {
-            inner.push_str(&format!("<w:jc w:val=\"{j}\"/>"));
+            out.push_str("<w:jc w:val=\"");
+            out.push_str(j);
+            out.push_str("\"/>");
         }
         if let Some(r) = self.rpr {
-            r.write(&mut inner);
+            r.write(out);
         }
-        if !inner.is_empty() {
-            out.push_str("<w:pPr>");
-            out.push_str(&inner);
-            out.push_str("</w:pPr>");
-        }
+        close(out, open, "<w:pPr>", "</w:pPr>");
     }
 }
 
@@ -167,30 +178,55 @@ impl PPr {
 pub fn run(out: &mut String, rpr: &RPr, text: &str) {
     out.push_str("<w:r>");
     rpr.write(out);
-    let text = clean(text);
-    let mut piece = String::new();
-    let flush = |piece: &mut String, out: &mut String| {
-        if !piece.is_empty() {
-            out.push_str("<w:t xml:space=\"preserve\">");
-            out.push_str(&esc(piece));
+    // One pass, writing as it goes: what `clean` removes is skipped, a line break or a tab
+    // closes the text element, and a run of plain characters is copied at once.
+    let mut open = false;
+    let mut plain = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let special: Option<&str> = match c {
+            '&' => Some("&amp;"),
+            '<' => Some("&lt;"),
+            '>' => Some("&gt;"),
+            '"' => Some("&quot;"),
+            '\'' => Some("&apos;"),
+            '\r' | '\n' | '\t' | '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => Some(""),
+            _ => None,
+        };
+        let Some(escaped) = special else {
+            if !open {
+                out.push_str("<w:t xml:space=\"preserve\">");
+                open = true;
+            }
+            continue;
+        };
+        out.push_str(&text[plain..i]);
+        plain = i + c.len_utf8();
+        let brk = match c {
+            // A carriage return before a newline is the same break.
+            '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => continue,
+            '\r' | '\n' => "<w:br/>",
+            '\t' => "<w:tab/>",
+            _ if !escaped.is_empty() => {
+                if !open {
+                    out.push_str("<w:t xml:space=\"preserve\">");
+                    open = true;
+                }
+                out.push_str(escaped);
+                continue;
+            }
+            _ => continue,
+        };
+        if open {
             out.push_str("</w:t>");
-            piece.clear();
+            open = false;
         }
-    };
-    for c in text.chars() {
-        match c {
-            '\n' => {
-                flush(&mut piece, out);
-                out.push_str("<w:br/>");
-            }
-            '\t' => {
-                flush(&mut piece, out);
-                out.push_str("<w:tab/>");
-            }
-            _ => piece.push(c),
-        }
+        out.push_str(brk);
     }
-    flush(&mut piece, out);
+    out.push_str(&text[plain..]);
+    if open {
+        out.push_str("</w:t>");
+    }
     out.push_str("</w:r>");
 }
 

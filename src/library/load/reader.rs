@@ -153,10 +153,14 @@ impl<'a> Reader<'a> {
         match toml::from_str::<T>(&self.file.text) {
             Ok(v) => Some(v),
             Err(e) => {
-                let pos = e.span().map(|s| self.pos(s.start));
-                let msg = e.message().trim().replace('\n', " ");
-                self.diags
-                    .push(Diagnostic::new(&self.file.name, msg).at(pos));
+                let one = |e: &toml::de::Error| {
+                    let pos = e.span().map(|s| self.pos(s.start));
+                    let msg = e.message().trim().replace('\n', " ");
+                    Diagnostic::new(&self.file.name, msg).at(pos)
+                };
+                let diags =
+                    crate::error::toml_diagnostics(e, &self.file.text, &self.file.name, one);
+                self.diags.extend(diags);
                 None
             }
         }
