@@ -59,7 +59,7 @@ fn scaled(clauses: usize) -> Vec<LibraryFile> {
 
 fn pipeline(ws: &Workspace, answers: &Answers, format: Format) -> usize {
     let (_, doc) = ws.draft(answers).unwrap();
-    let opts = ExportOptions::new(LangSel::Both, false);
+    let opts = ExportOptions::new(LangSel::Both);
     ws.export(&doc, format, &opts).unwrap().len()
 }
 
@@ -116,7 +116,7 @@ fn main() {
         let answers = Answers::parse(ANSWERS, "education-network.toml", &ws.library).unwrap();
         let (build, (articles, out)) = time(1, || {
             let (_, doc) = ws.draft(&answers).unwrap();
-            let opts = ExportOptions::new(LangSel::Both, false);
+            let opts = ExportOptions::new(LangSel::Both);
             let out = ws.export(&doc, Format::Docx, &opts).unwrap().len();
             (doc.articles.len(), out)
         });

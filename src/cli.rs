@@ -294,7 +294,7 @@ fn diff(lib: &LibraryArgs, args: &DiffArgs) -> Result<()> {
             let now = crate::workspace::document_time();
             let opts = ExportOptions {
                 created: Some(now),
-                ..ExportOptions::new(LangSel::One(args.lang), false)
+                ..ExportOptions::new(LangSel::One(args.lang))
             };
             // The changes are dated as the new rider is; undated, they are made now.
             let date = match crate::format::parse_date(&nd.meta.date) {
@@ -517,7 +517,7 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
         draft: args.draft.clone(),
         reference,
         parallel,
-        ..ExportOptions::new(args.lang, false)
+        ..ExportOptions::new(args.lang)
     };
     let bytes = ws.export(&doc, args.format, &opts)?;
     for w in &doc.warnings {

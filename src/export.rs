@@ -76,8 +76,6 @@ impl Format {
 #[derive(Debug, Clone)]
 pub struct ExportOptions {
     pub lang: LangSel,
-    /// Include each clause's rationale, sources and the reason it was selected.
-    pub notes: bool,
     /// When the document was made, in seconds since 1970 (the Word file's `created`
     /// property). The exporters read no clock: without it the contract date is used, and
     /// without that the property is left out.
@@ -96,10 +94,9 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
-    pub fn new(lang: LangSel, notes: bool) -> ExportOptions {
+    pub fn new(lang: LangSel) -> ExportOptions {
         ExportOptions {
             lang,
-            notes,
             created: None,
             unwrapped: false,
             draft: None,
@@ -264,7 +261,6 @@ impl Exporter {
                 .collect::<Vec<_>>(),
         );
         ctx.insert("lang", opts.lang.primary().code());
-        ctx.insert("notes", &opts.notes);
         ctx.insert("unwrapped", &opts.unwrapped);
         ctx.insert("labels", &self.labels);
         let wide: Vec<&str> = doc

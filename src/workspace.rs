@@ -288,7 +288,7 @@ impl Workspace {
             let opts = ExportOptions {
                 created: Some(now),
                 draft: Some(String::new()),
-                ..ExportOptions::new(LangSel::One(lang), false)
+                ..ExportOptions::new(LangSel::One(lang))
             };
             let package = self.export(&doc, Format::Docx, &opts)?;
             let created = crate::export::docx::parts::w3c_datetime(now);

@@ -1,5 +1,5 @@
 //! The label catalogue of the exported documents (`templates/labels.toml`): the words a
-//! document uses besides the clauses (party labels, 以上, the notes' headings) and its
+//! document uses besides the clauses (party labels, 以上, the translation's marks) and its
 //! typography, per language. The templates read it as `labels`, the Word exporter through
 //! [`Labels::get`].
 
@@ -23,18 +23,8 @@ const KEYS: &[&str] = &[
     "translation",
     "translation_note",
     "translation_end",
-    "drafting_note",
-    "drafting_notes",
-    "drafting_notes_full",
-    "rationale",
-    "sources",
-    "reason",
-    "warnings",
-    "excluded",
-    "not_included",
     "gap",
     "colon",
-    "list_sep",
     "text_width",
 ];
 

@@ -98,7 +98,7 @@ fn every_format_carries_the_annexes_after_the_articles() {
     let ws = Workspace::new(&files(), &[]).unwrap();
     let doc = draft(&ws, &answers(true, false, "customer")).unwrap();
     for lang in Lang::ALL {
-        let opts = ExportOptions::new(LangSel::One(lang), true);
+        let opts = ExportOptions::new(LangSel::One(lang));
         let heading = match lang {
             Lang::Ja => "別紙1（ネットワーク及びファイアウォールの要件）",
             Lang::En => "Annex 1 (Network and firewall requirements)",
@@ -140,12 +140,8 @@ fn every_format_carries_the_annexes_after_the_articles() {
         );
     }
     let html = String::from_utf8(
-        ws.export(
-            &doc,
-            Format::Html,
-            &ExportOptions::new(LangSel::Both, false),
-        )
-        .unwrap(),
+        ws.export(&doc, Format::Html, &ExportOptions::new(LangSel::Both))
+            .unwrap(),
     )
     .unwrap();
     assert!(html.contains("<section class=\"annex\" id=\"en-annex.forms\" lang=\"en\">"));
@@ -159,7 +155,7 @@ fn every_format_carries_the_annexes_after_the_articles() {
 fn json_lists_the_annexes() {
     let ws = Workspace::new(&files(), &[]).unwrap();
     let doc = draft(&ws, &answers(true, false, "customer")).unwrap();
-    let one = ExportOptions::new(LangSel::One(Lang::Ja), false);
+    let one = ExportOptions::new(LangSel::One(Lang::Ja));
     let v: serde_json::Value =
         serde_json::from_slice(&ws.export(&doc, Format::Json, &one).unwrap()).unwrap();
     let a = &v["annexes"][0];
@@ -174,7 +170,7 @@ fn json_lists_the_annexes() {
     );
     assert_eq!(a["sources"], serde_json::json!(["menet-2023"]));
     assert!(v["clauses"].is_array(), "the existing keys stay");
-    let both = ExportOptions::new(LangSel::Both, false);
+    let both = ExportOptions::new(LangSel::Both);
     let v: serde_json::Value =
         serde_json::from_slice(&ws.export(&doc, Format::Json, &both).unwrap()).unwrap();
     assert_eq!(v["annexes"][1]["title"]["en"], "Forms");
@@ -232,7 +228,7 @@ fn document_xml(bytes: &[u8]) -> String {
 fn an_annex_with_a_wide_table_is_a_landscape_section() {
     let ws = Workspace::new(&files_of(&["minimal", "annexes", "wide-annex"]), &[]).unwrap();
     let doc = draft(&ws, &answers(true, false, "customer")).unwrap();
-    let opts = ExportOptions::new(LangSel::One(Lang::Ja), false);
+    let opts = ExportOptions::new(LangSel::One(Lang::Ja));
     let xml = document_xml(&ws.export(&doc, Format::Docx, &opts).unwrap());
     let sects: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
     // Portrait up to the annex, the annex in landscape, portrait again for the next one.

@@ -45,7 +45,7 @@ fn alternatives(q: &Question, current: &Value) -> Vec<Value> {
 
 fn fingerprint(answers: &Answers) -> (String, BTreeSet<String>) {
     let (_, doc) = WS.draft(answers).unwrap();
-    let opts = ExportOptions::new(LangSel::Both, false);
+    let opts = ExportOptions::new(LangSel::Both);
     let mut text = String::from_utf8(WS.export(&doc, Format::Md, &opts).unwrap()).unwrap();
     for w in &doc.warnings {
         text.push_str(&w.code);

@@ -31,10 +31,10 @@ fn doc_of(name: &str) -> Document {
     WS.draft(&answers_from(&s.answers, &s.name)).unwrap().1
 }
 
-fn export(doc: &Document, lang: LangSel, notes: bool) -> Vec<u8> {
+fn export(doc: &Document, lang: LangSel) -> Vec<u8> {
     let opts = ExportOptions {
         created: Some(1_795_000_000),
-        ..ExportOptions::new(lang, notes)
+        ..ExportOptions::new(lang)
     };
     WS.export(doc, Format::Docx, &opts).unwrap()
 }
@@ -73,7 +73,6 @@ fn the_package_has_every_part_content_types_first() {
     let entries = unzip(&export(
         &doc_of("education-network"),
         LangSel::One(Lang::Ja),
-        false,
     ));
     let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names[0], "[Content_Types].xml");
@@ -102,7 +101,7 @@ fn the_package_has_every_part_content_types_first() {
 #[test]
 fn articles_are_heading_1_paragraphs_with_their_numbers_and_text() {
     let doc = doc_of("education-network");
-    let p = parts(&export(&doc, LangSel::One(Lang::Ja), false));
+    let p = parts(&export(&doc, LangSel::One(Lang::Ja)));
     let body = body(&p);
     let headings = styled(body, "Heading1");
     assert_eq!(headings.len(), doc.articles.len());
@@ -182,7 +181,7 @@ fn articles_are_heading_1_paragraphs_with_their_numbers_and_text() {
 #[test]
 fn tables_are_word_tables_with_a_repeated_header() {
     let doc = doc_of("education-network");
-    let p = parts(&export(&doc, LangSel::One(Lang::Ja), false));
+    let p = parts(&export(&doc, LangSel::One(Lang::Ja)));
     let tables = body(&p).all("w:tbl");
     // Tables of the articles and of the annexes alike.
     let expected = doc
@@ -225,7 +224,7 @@ fn tables_are_word_tables_with_a_repeated_header() {
 
 #[test]
 fn styles_have_a_default_normal_and_named_headings() {
-    let p = parts(&export(&doc_of("ec-site"), LangSel::One(Lang::Ja), false));
+    let p = parts(&export(&doc_of("ec-site"), LangSel::One(Lang::Ja)));
     let styles = p["word/styles.xml"].all("w:style");
     let find = |id: &str| {
         *styles
@@ -260,7 +259,7 @@ fn styles_have_a_default_normal_and_named_headings() {
 
 #[test]
 fn pages_are_a4_with_page_numbers_and_properties() {
-    let p = parts(&export(&doc_of("ec-site"), LangSel::One(Lang::Ja), false));
+    let p = parts(&export(&doc_of("ec-site"), LangSel::One(Lang::Ja)));
     let sect = body(&p).child("w:sectPr").expect("sectPr last in the body");
     let size = sect.child("w:pgSz").unwrap();
     assert_eq!(
@@ -306,7 +305,7 @@ fn created_comes_from_the_caller_or_the_contract_date() {
             .export(
                 doc,
                 Format::Docx,
-                &ExportOptions::new(LangSel::One(Lang::Ja), false),
+                &ExportOptions::new(LangSel::One(Lang::Ja)),
             )
             .unwrap();
         parts(&bytes)["docProps/core.xml"]
@@ -324,13 +323,13 @@ fn created_comes_from_the_caller_or_the_contract_date() {
 fn output_is_deterministic_and_user_text_is_clean() {
     let mut doc = doc_of("education-network");
     assert_eq!(
-        export(&doc, LangSel::Both, true),
-        export(&doc, LangSel::Both, true),
+        export(&doc, LangSel::Both),
+        export(&doc, LangSel::Both),
         "the same document gives the same bytes"
     );
     doc.articles[0].title.ja = "目\u{0}的\u{1b}<&>\t表\n二行目".into();
     doc.parties.customer.ja = "株式会社\u{7}テスト\r\n本店".into();
-    let bytes = export(&doc, LangSel::One(Lang::Ja), false);
+    let bytes = export(&doc, LangSel::One(Lang::Ja));
     for (name, text) in unzip(&bytes) {
         let bad: Vec<char> = text
             .chars()
@@ -351,9 +350,9 @@ fn output_is_deterministic_and_user_text_is_clean() {
 }
 
 #[test]
-fn both_languages_follow_one_another_and_notes_are_on_request() {
+fn both_languages_follow_one_another_and_the_rider_has_no_notes() {
     let doc = doc_of("education-network");
-    let p = parts(&export(&doc, LangSel::Both, false));
+    let p = parts(&export(&doc, LangSel::Both));
     let b = body(&p);
     assert_eq!(
         styled(b, "Title"),
@@ -408,30 +407,18 @@ fn both_languages_follow_one_another_and_notes_are_on_request() {
         ["PAGE"],
         "each part's own page number, no total"
     );
-    let one = parts(&export(&doc, LangSel::One(Lang::En), false));
+    let one = parts(&export(&doc, LangSel::One(Lang::En)));
     assert!(
         styled(body(&one), "Translation").is_empty(),
         "one language: no mark"
     );
     assert_eq!(fields(&one), ["PAGE", "NUMPAGES"]);
 
-    let p = parts(&export(&doc, LangSel::One(Lang::Ja), true));
+    // The rider carries no drafting notes: they are the memo's.
+    let p = parts(&export(&doc, LangSel::One(Lang::Ja)));
     let b = body(&p);
-    let headings = styled(b, "Heading1");
-    assert_eq!(
-        headings.last().map(String::as_str),
-        Some("作成メモ（各条の趣旨、出典及び採用理由）")
-    );
-    let notes = styled(b, "NoteText").join("\n");
-    assert!(
-        notes.contains(&doc.articles[0].rationale.ja),
-        "the rationale is in the notes"
-    );
-    assert!(notes.contains("MENET"), "sources are cited");
-    assert_eq!(
-        styled(b, "Heading2").len(),
-        n + usize::from(!doc.warnings.is_empty()) + usize::from(!doc.excluded.is_empty())
-    );
+    assert!(styled(b, "Heading2").is_empty());
+    assert!(!b.text().contains(&doc.articles[0].rationale.ja));
 }
 
 #[test]
@@ -441,7 +428,7 @@ fn a_draft_carries_its_marker_version_and_date_in_the_page_header() {
         let opts = ExportOptions {
             created: Some(1_795_000_000),
             draft: version.map(str::to_string),
-            ..ExportOptions::new(LangSel::One(lang), false)
+            ..ExportOptions::new(LangSel::One(lang))
         };
         parts(&WS.export(&doc, Format::Docx, &opts).unwrap())
     };
@@ -477,7 +464,7 @@ fn a_draft_carries_its_marker_version_and_date_in_the_page_header() {
     let opts = ExportOptions {
         created: Some(1_795_000_000),
         draft: Some("v3".into()),
-        ..ExportOptions::new(LangSel::Both, false)
+        ..ExportOptions::new(LangSel::Both)
     };
     let p = parts(&WS.export(&doc, Format::Docx, &opts).unwrap());
     assert_eq!(
@@ -515,7 +502,7 @@ fn a_draft_carries_its_marker_version_and_date_in_the_page_header() {
 /// A house style made as the user guide says: a rider's Word file restyled (here by
 /// hand: another Mincho, a wider top margin, a theme, one of the rider's styles deleted).
 fn reference_docx() -> Vec<u8> {
-    let base = export(&doc_of("brochure-site"), LangSel::One(Lang::Ja), false);
+    let base = export(&doc_of("brochure-site"), LangSel::One(Lang::Ja));
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, text) in unzip(&base) {
         let text = match name.as_str() {
@@ -549,7 +536,7 @@ fn a_reference_docx_gives_its_styles_theme_and_page_and_keeps_the_riders_own() {
     let opts = ExportOptions {
         created: Some(1_795_000_000),
         reference: Some(std::sync::Arc::new(reference)),
-        ..ExportOptions::new(LangSel::Both, true)
+        ..ExportOptions::new(LangSel::Both)
     };
     let p = parts(&WS.export(&doc, Format::Docx, &opts).unwrap());
     let styles = &p["word/styles.xml"];
@@ -617,7 +604,7 @@ fn the_parallel_layout_is_a_two_column_table_article_by_article() {
     let doc = doc_of("ec-site");
     let opts = ExportOptions {
         parallel: true,
-        ..ExportOptions::new(LangSel::Both, false)
+        ..ExportOptions::new(LangSel::Both)
     };
     let bytes = WS.export(&doc, Format::Docx, &opts).unwrap();
     let parts = parts(&bytes);
@@ -697,7 +684,7 @@ fn the_parallel_layout_is_a_two_column_table_article_by_article() {
     let footer = parts["word/footer1.xml"].text();
     assert!(footer.contains(" / "), "{footer}");
     // Sequential stays the default.
-    let seq = export(&doc, LangSel::Both, false);
+    let seq = export(&doc, LangSel::Both);
     assert!(parts_of_seq_have_no_table_first(&seq));
 }
 

@@ -13,9 +13,9 @@ fn doc_of(name: &str) -> Document {
     WS.draft(&answers_from(&s.answers, &s.name)).unwrap().1
 }
 
-fn html(doc: &Document, lang: LangSel, notes: bool) -> (String, Node) {
+fn html(doc: &Document, lang: LangSel) -> (String, Node) {
     let bytes = WS
-        .export(doc, Format::Html, &ExportOptions::new(lang, notes))
+        .export(doc, Format::Html, &ExportOptions::new(lang))
         .unwrap();
     let text = String::from_utf8(bytes).unwrap();
     let tree = parse(&text);
@@ -29,7 +29,7 @@ fn class(n: &Node) -> &str {
 #[test]
 fn one_self_contained_print_ready_page() {
     let doc = doc_of("education-network");
-    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
+    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja));
     let page = tree.child("html").expect("an html root");
     assert_eq!(page.attr("lang"), Some("ja"));
     let head = page.child("head").unwrap();
@@ -55,7 +55,7 @@ fn one_self_contained_print_ready_page() {
 #[test]
 fn the_page_has_the_structure_of_the_document() {
     let doc = doc_of("education-network");
-    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
+    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja));
     let sections = tree.all("section");
     // The rider, then one section per annex.
     assert_eq!(sections.len(), 1 + doc.annexes.len());
@@ -126,9 +126,9 @@ fn the_page_has_the_structure_of_the_document() {
 }
 
 #[test]
-fn both_languages_and_collapsible_notes() {
+fn both_languages_and_no_drafting_notes() {
     let doc = doc_of("education-network");
-    let (_, tree) = html(&doc, LangSel::Both, true);
+    let (_, tree) = html(&doc, LangSel::Both);
     let sections: Vec<&Node> = tree
         .all("section")
         .into_iter()
@@ -153,10 +153,9 @@ fn both_languages_and_collapsible_notes() {
         en.all("h2")[0].text(),
         format!("Article 1 ({})", doc.articles[0].title.en)
     );
-    let notes = en.all("details");
-    assert_eq!(notes.len(), doc.articles.len() + doc.annexes.len());
-    assert!(notes[0].child("summary").is_some());
-    assert!(notes[0].text().contains(&doc.articles[0].rationale.en));
+    // The rider carries no drafting notes: they are the memo's.
+    assert!(tree.all("details").is_empty());
+    assert!(!tree.text().contains(&doc.articles[0].rationale.en));
 }
 
 #[test]
@@ -164,12 +163,8 @@ fn user_text_is_escaped() {
     let mut doc = doc_of("ec-site");
     doc.parties.customer.ja = "<script>alert(\"x\")</script> & Co.".into();
     doc.articles[0].title.ja = "<b>目的</b>".into();
-    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja), false);
-    assert_eq!(
-        tree.all("script").len(),
-        1,
-        "only the page's own print script"
-    );
+    let (text, tree) = html(&doc, LangSel::One(secdraft::lang::Lang::Ja));
+    assert!(tree.all("script").is_empty(), "the page runs no script");
     assert!(tree.all("b").is_empty());
     let dd = tree.all("dd")[0].text();
     assert_eq!(dd, "<script>alert(\"x\")</script> & Co.");
@@ -181,7 +176,7 @@ fn the_parallel_layout_is_a_two_column_table() {
     let doc = doc_of("ec-site");
     let opts = ExportOptions {
         parallel: true,
-        ..ExportOptions::new(LangSel::Both, false)
+        ..ExportOptions::new(LangSel::Both)
     };
     let text = String::from_utf8(WS.export(&doc, Format::Html, &opts).unwrap()).unwrap();
     let tree = parse(&text);
@@ -235,6 +230,6 @@ fn the_parallel_layout_is_a_two_column_table() {
     );
     // The rider is not repeated after the table; the sequential page has no such table.
     assert_eq!(text.matches(&doc.preamble.ja).count(), 1);
-    let (seq, _) = html(&doc, LangSel::Both, false);
+    let (seq, _) = html(&doc, LangSel::Both);
     assert!(!seq.contains("class=\"parallel\""));
 }

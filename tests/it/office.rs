@@ -109,7 +109,7 @@ fn every_scenario_converts_to_pdf_with_its_text() {
     for s in scenarios() {
         let answers = answers_from(&s.answers, &s.name);
         let (assembly, doc) = WS.draft(&answers).unwrap();
-        let opts = ExportOptions::new(LangSel::One(Lang::Ja), false);
+        let opts = ExportOptions::new(LangSel::One(Lang::Ja));
         let bytes = WS.export(&doc, Format::Docx, &opts).unwrap();
         std::fs::write(dir.path().join(format!("{}.docx", s.name)), bytes).unwrap();
         let cap = assembly
@@ -222,7 +222,7 @@ fn the_parallel_layout_takes_about_the_pages_of_the_sequential_one() {
     for parallel in [false, true] {
         let opts = ExportOptions {
             parallel,
-            ..ExportOptions::new(LangSel::Both, false)
+            ..ExportOptions::new(LangSel::Both)
         };
         let name = if parallel { "parallel" } else { "sequential" };
         let bytes = WS.export(&doc, Format::Docx, &opts).unwrap();
@@ -297,7 +297,7 @@ fn a_reference_docx_changes_the_fonts_libreoffice_prints() {
         .find(|s| s.name == "brochure-site")
         .unwrap();
     let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
-    let plain = ExportOptions::new(LangSel::One(Lang::Ja), false);
+    let plain = ExportOptions::new(LangSel::One(Lang::Ja));
     // A house style whose body is a Gothic: the rider's own file, its Mincho replaced.
     let rider = WS.export(&doc, Format::Docx, &plain).unwrap();
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -415,7 +415,7 @@ fn the_html_prints_to_a4_in_chromium_with_no_browser_header() {
     for parallel in [false, true] {
         let opts = ExportOptions {
             parallel,
-            ..ExportOptions::new(LangSel::Both, false)
+            ..ExportOptions::new(LangSel::Both)
         };
         let html = WS.export(&doc, Format::Html, &opts).unwrap();
         let name = if parallel { "parallel" } else { "rider" };

@@ -234,7 +234,7 @@ fn the_rider_carries_counsels_set() {
         WS.export(
             &d,
             secdraft::export::Format::Md,
-            &secdraft::export::ExportOptions::new(secdraft::lang::LangSel::Both, false),
+            &secdraft::export::ExportOptions::new(secdraft::lang::LangSel::Both),
         )
         .unwrap(),
     )

@@ -139,7 +139,7 @@ fn scenario_goldens() {
         let answers = answers_from(&s.answers, &s.name);
         let (_, doc) = WS.draft(&answers).unwrap();
         for lang in Lang::ALL {
-            let opts = ExportOptions::new(LangSel::One(lang), false);
+            let opts = ExportOptions::new(LangSel::One(lang));
             let md = String::from_utf8(WS.export(&doc, Format::Md, &opts).unwrap()).unwrap();
             insta::assert_snapshot!(format!("{}-{}", s.name, lang.code()), md);
         }

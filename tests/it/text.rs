@@ -11,11 +11,7 @@ fn text(lang: Lang) -> String {
     let s = read_scenario(&root().join("tests/scenarios/education-network.toml"));
     let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
     let bytes = WS
-        .export(
-            &doc,
-            Format::Txt,
-            &ExportOptions::new(LangSel::One(lang), false),
-        )
+        .export(&doc, Format::Txt, &ExportOptions::new(LangSel::One(lang)))
         .unwrap();
     String::from_utf8(bytes).unwrap()
 }
@@ -89,7 +85,7 @@ fn markdown_keeps_the_parties_the_execution_block_and_the_end_mark() {
     let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
     let md = |lang: LangSel| {
         let bytes = WS
-            .export(&doc, Format::Md, &ExportOptions::new(lang, false))
+            .export(&doc, Format::Md, &ExportOptions::new(lang))
             .unwrap();
         String::from_utf8(bytes).unwrap()
     };

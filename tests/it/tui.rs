@@ -298,7 +298,7 @@ fn export_writes_what_the_command_line_writes_and_asks_before_overwriting() {
     assert_eq!(path, &PathBuf::from("secdraft-answers.html"));
     assert!(!force);
     let (_, doc) = WS.draft(&app.effective()).unwrap();
-    let opts = ExportOptions::new(LangSel::Both, false);
+    let opts = ExportOptions::new(LangSel::Both);
     assert_eq!(bytes, &WS.export(&doc, Format::Html, &opts).unwrap());
     let path = path.clone();
     send(

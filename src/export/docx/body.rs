@@ -1,5 +1,5 @@
-//! `word/document.xml`: the title, the parties, the preamble, the articles and, on request,
-//! the drafting notes, once per language.
+//! `word/document.xml`: the title, the parties, the preamble, the articles, the execution
+//! block and the annexes, once per language (or side by side).
 
 use super::parts::{self, FOOTER_RID, HEADER_RID, TRANSLATION_HEADER_RID};
 use super::table::table;
@@ -105,13 +105,7 @@ pub fn document(
     };
     let mut out = String::new();
     if opts.parallel {
-        parallel(
-            &mut out,
-            doc,
-            [&ctx(Lang::Ja), &ctx(Lang::En)],
-            &mut breaks,
-            opts.notes,
-        );
+        parallel(&mut out, doc, [&ctx(Lang::Ja), &ctx(Lang::En)], &mut breaks);
     } else {
         for (i, &lang) in opts.lang.langs().iter().enumerate() {
             if i > 0 {
@@ -124,7 +118,7 @@ pub fn document(
                     breaks.header = reference(TRANSLATION_HEADER_RID);
                 }
             }
-            section(&mut out, doc, &ctx(lang), &mut breaks, i > 0, opts.notes);
+            section(&mut out, doc, &ctx(lang), &mut breaks, i > 0);
         }
     }
     let last = breaks.sect(false);
@@ -204,14 +198,7 @@ impl Breaks {
 
 /// One language's part; a `translation` (the part after the first) is marked as the
 /// reference translation at its start and its end.
-fn section(
-    out: &mut String,
-    doc: &Document,
-    c: &Ctx,
-    breaks: &mut Breaks,
-    translation: bool,
-    notes: bool,
-) {
+fn section(out: &mut String, doc: &Document, c: &Ctx, breaks: &mut Breaks, translation: bool) {
     let (lang, r) = (c.lang, c.r);
     let bold = RPr { bold: true, ..r };
     if translation {
@@ -238,9 +225,6 @@ fn section(
     }
     execution(out, doc, c, false);
     annexes(out, doc, c, breaks, true);
-    if notes {
-        drafting_notes(out, doc, c);
-    }
     if translation {
         para(out, &PPr::style("End"), &[(r, c.word("translation_end"))]);
     }
@@ -376,7 +360,7 @@ fn paragraphs(out: &mut String, paragraphs: &[Paragraph], l: &Layout, r: RPr, wi
 /// heading row, then its 項 and 号 side by side) and the execution block. The annexes
 /// follow in sequence, the Japanese then the English, each from a new page: their tables
 /// need the whole width, and a form is filled in once. docs/user-guide.md says so.
-fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks, notes: bool) {
+fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks) {
     const COLUMN: u32 = TEXT_WIDTH / 2;
     // A table nested in a cell is as wide as the cell less its padding.
     const INNER: u32 = COLUMN - 216;
@@ -470,57 +454,9 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
     let [ja, en] = c;
     annexes(out, doc, ja, breaks, true);
     annexes(out, doc, en, breaks, false);
-    if notes {
-        drafting_notes(out, doc, ja);
-        drafting_notes(out, doc, en);
-    }
     para(
         out,
         &PPr::style("End"),
         &[(en.r, en.word("translation_end"))],
     );
-}
-
-fn drafting_notes(out: &mut String, doc: &Document, c: &Ctx) {
-    let (lang, r, l) = (c.lang, c.r, &c.l);
-    let bold = RPr { bold: true, ..r };
-    let title = PPr {
-        page_break_before: Some(true),
-        ..PPr::style("Heading1")
-    };
-    para(out, &title, &[(r, c.word("drafting_notes_full"))]);
-    let note = |out: &mut String, label: &str, text: &str| {
-        para(
-            out,
-            &PPr::style("NoteText"),
-            &[(bold, label), (r, l.gap), (r, text)],
-        );
-    };
-    for a in &doc.articles {
-        para(
-            out,
-            &PPr::style("Heading2"),
-            &[(r, &c.heading(&a.label, &a.title))],
-        );
-        note(out, c.word("rationale"), a.rationale.get(lang));
-        let sources: Vec<&str> = a
-            .sources
-            .iter()
-            .map(|s| s.citation.get(lang).as_str())
-            .collect();
-        note(out, c.word("sources"), &sources.join(c.word("list_sep")));
-        note(out, c.word("reason"), a.reason.get(lang));
-    }
-    if !doc.warnings.is_empty() {
-        para(out, &PPr::style("Heading2"), &[(r, c.word("warnings"))]);
-        for x in &doc.warnings {
-            note(out, &x.code, x.message.get(lang));
-        }
-    }
-    if !doc.excluded.is_empty() {
-        para(out, &PPr::style("Heading2"), &[(r, c.word("excluded"))]);
-        for e in &doc.excluded {
-            note(out, e.title.get(lang), e.reason.get(lang));
-        }
-    }
 }

@@ -123,7 +123,7 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
     } else {
         let opts = ExportOptions {
             created: app.created,
-            ..ExportOptions::new(EXPORT_LANGS[app.export.lang], false)
+            ..ExportOptions::new(EXPORT_LANGS[app.export.lang])
         };
         app.ws
             .draft(&answers)

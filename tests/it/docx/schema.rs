@@ -110,7 +110,7 @@ pub fn check_order(part: &str, root: &Node) {
 fn properties_follow_the_schema_order_in_every_scenario() {
     for s in scenarios() {
         let (_, doc) = WS.draft(&answers_from(&s.answers, &s.name)).unwrap();
-        let p = parts(&export(&doc, LangSel::Both, true));
+        let p = parts(&export(&doc, LangSel::Both));
         for part in [
             "word/document.xml",
             "word/styles.xml",

@@ -311,7 +311,7 @@ fn notes_and_added_articles_stay_out_of_the_rider() {
     assert_eq!(p.doc.articles[at + 1].id, "custom.clause_1");
     assert_eq!(p.target().unwrap().key(), "custom.clause_1");
     // The rider carries the article, never the note.
-    let opts = ExportOptions::new(LangSel::Both, false);
+    let opts = ExportOptions::new(LangSel::Both);
     let rider = WS.export(&p.doc, Format::Txt, &opts).unwrap();
     let rider = String::from_utf8(rider).unwrap();
     assert!(rider.contains("反社会的勢力の排除"));

@@ -73,13 +73,6 @@ pub fn styles() -> String {
             "<w:spacing w:before=\"20\" w:after=\"20\" w:line=\"260\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/>",
             "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>",
         ),
-        para_style(
-            "NoteText",
-            "Drafting Note",
-            "<w:basedOn w:val=\"Normal\"/><w:qFormat/>",
-            "<w:spacing w:before=\"0\" w:after=\"80\"/><w:ind w:left=\"210\"/>",
-            "<w:color w:val=\"333333\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>",
-        ),
         "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>".to_string(),
         format!(
             "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/><w:uiPriority w:val=\"59\"/><w:tblPr>{borders}</w:tblPr></w:style>"
