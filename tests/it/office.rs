@@ -4,7 +4,7 @@
 //! PDF by headless Chromium. Under `CI=true` a missing tool fails the test (.ci/run
 //! installs them); elsewhere the test says what it skipped.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use secdraft::export::{ExportOptions, Format};
@@ -26,6 +26,32 @@ fn available(tool: &str, args: &[&str]) -> bool {
         eprintln!("note: {tool} is not installed; skipping this check");
     }
     found
+}
+
+/// Converts `files` with one headless LibreOffice run (starting it is the slow part), with
+/// a profile of its own in `work`, writing the results into `out`.
+fn soffice(work: &Path, target: &str, out: &Path, files: &[PathBuf]) {
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        work.join("profile").display()
+    );
+    let run = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            target,
+            "--outdir",
+        ])
+        .arg(out)
+        .args(files)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        run.status.success(),
+        "soffice: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
 }
 
 /// Text without the spaces and line breaks that PDF extraction puts between characters.
@@ -131,29 +157,11 @@ fn every_scenario_converts_to_pdf_with_its_text() {
         expected.iter().filter(|e| e.2.is_some()).count() >= 5,
         "most scenarios state their cap"
     );
-    // One LibreOffice run for every file: starting it is the slow part.
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
-    let mut cmd = Command::new("soffice");
-    cmd.args([
-        profile.as_str(),
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-    ])
-    .arg(dir.path());
-    for (name, ..) in &expected {
-        cmd.arg(dir.path().join(format!("{name}.docx")));
-    }
-    let out = cmd.output().expect("soffice runs");
-    assert!(
-        out.status.success(),
-        "soffice: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let files: Vec<PathBuf> = expected
+        .iter()
+        .map(|(name, ..)| dir.path().join(format!("{name}.docx")))
+        .collect();
+    soffice(dir.path(), "pdf", dir.path(), &files);
     for (name, customer, cap, body) in &expected {
         let pdf = dir.path().join(format!("{name}.pdf"));
         assert!(pdf.exists(), "{name}: no PDF");
@@ -228,27 +236,14 @@ fn the_parallel_layout_takes_about_the_pages_of_the_sequential_one() {
         let bytes = WS.export(&doc, Format::Docx, &opts).unwrap();
         std::fs::write(dir.path().join(format!("{name}.docx")), bytes).unwrap();
     }
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
-    let out = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(dir.path().join("sequential.docx"))
-        .arg(dir.path().join("parallel.docx"))
-        .output()
-        .expect("soffice runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    soffice(
+        dir.path(),
+        "pdf",
+        dir.path(),
+        &[
+            dir.path().join("sequential.docx"),
+            dir.path().join("parallel.docx"),
+        ],
     );
     let (sequential, parallel) = (
         dir.path().join("sequential.pdf"),
@@ -320,26 +315,11 @@ fn a_reference_docx_changes_the_fonts_libreoffice_prints() {
     };
     let styled = WS.export(&doc, Format::Docx, &opts).unwrap();
     std::fs::write(dir.path().join("house.docx"), styled).unwrap();
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
-    let out = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(dir.path().join("house.docx"))
-        .output()
-        .expect("soffice runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    soffice(
+        dir.path(),
+        "pdf",
+        dir.path(),
+        &[dir.path().join("house.docx")],
     );
     let font = body_font(&dir.path().join("house.pdf"));
     assert!(
@@ -539,29 +519,9 @@ fn libreoffice_opens_the_word_redline_and_keeps_its_changes() {
         .arg(&redline)
         .assert()
         .success();
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
     let saved = dir.path().join("saved");
     for target in ["pdf", "docx:MS Word 2007 XML"] {
-        let out = Command::new("soffice")
-            .args([
-                profile.as_str(),
-                "--headless",
-                "--convert-to",
-                target,
-                "--outdir",
-            ])
-            .arg(&saved)
-            .arg(&redline)
-            .output()
-            .expect("soffice runs");
-        assert!(
-            out.status.success(),
-            "soffice: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        soffice(dir.path(), target, &saved, std::slice::from_ref(&redline));
     }
     // The PDF shows the changes: the old amount struck through beside the new one.
     let text = Command::new("pdftotext")
@@ -614,27 +574,7 @@ fn every_page_of_the_word_memo_says_internal_in_libreoffice() {
         .arg(&memo)
         .assert()
         .success();
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.path().join("profile").display()
-    );
-    let out = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&memo)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    soffice(dir.path(), "pdf", dir.path(), std::slice::from_ref(&memo));
     let pdf = dir.path().join("memo.pdf");
     let pages = pages(&pdf);
     assert!(pages > 1, "the memo runs over several pages");
