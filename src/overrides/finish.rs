@@ -22,35 +22,45 @@ fn cites_by_number(text: &str) -> bool {
         .any(|(i, _)| digits_after(&text[i + 8..]))
 }
 
-fn cited_by_number(number: usize) -> DocWarning {
-    DocWarning {
-        code: "override_cites_number".into(),
-        message: Bilingual::new(
-            format!(
-                "{}の法務担当者の文言は、他の条を番号で引用しています。条の追加又は除外により番号が変わったときは、引用先を確認してください。",
-                article_label(number, Lang::Ja)
-            ),
-            format!(
-                "Counsel's wording of {} cites other articles by number: check them whenever articles are added or excluded and the numbers move.",
-                article_label(number, Lang::En)
-            ),
-        ),
-    }
+/// The warnings about counsel's wording of one article.
+#[derive(Clone, Copy)]
+enum About {
+    CitesNumber,
+    Untranslated,
 }
 
-fn untranslated(number: usize) -> DocWarning {
-    DocWarning {
-        code: "override_untranslated".into(),
-        message: Bilingual::new(
-            format!(
-                "{}の法務担当者の文言には英語がないため、英語版には日本語の文言を記載しています。",
-                article_label(number, Lang::Ja)
-            ),
-            format!(
-                "Counsel's wording of {} has no English: the English version shows the Japanese.",
-                article_label(number, Lang::En)
+fn about(what: About, number: usize) -> DocWarning {
+    let (ja, en) = (
+        article_label(number, Lang::Ja),
+        article_label(number, Lang::En),
+    );
+    let (code, message) = match what {
+        About::CitesNumber => (
+            "override_cites_number",
+            Bilingual::new(
+                format!(
+                    "{ja}の法務担当者の文言は、他の条を番号で引用しています。条の追加又は除外により番号が変わったときは、引用先を確認してください。"
+                ),
+                format!(
+                    "Counsel's wording of {en} cites other articles by number: check them whenever articles are added or excluded and the numbers move."
+                ),
             ),
         ),
+        About::Untranslated => (
+            "override_untranslated",
+            Bilingual::new(
+                format!(
+                    "{ja}の法務担当者の文言には英語がないため、英語版には日本語の文言を記載しています。"
+                ),
+                format!(
+                    "Counsel's wording of {en} has no English: the English version shows the Japanese."
+                ),
+            ),
+        ),
+    };
+    DocWarning {
+        code: code.into(),
+        message,
     }
 }
 
@@ -86,14 +96,14 @@ pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
             Lang::En => format!("{r} (wording by counsel)"),
         });
         if t.en.is_none() {
-            doc.warnings.push(untranslated(a.number));
+            doc.warnings.push(about(About::Untranslated, a.number));
         }
         if [&t.ja, &t.en]
             .into_iter()
             .flatten()
             .any(|t| cites_by_number(t))
         {
-            doc.warnings.push(cited_by_number(a.number));
+            doc.warnings.push(about(About::CitesNumber, a.number));
         }
     }
     for (pos, e) in plan.entries.iter().enumerate() {
@@ -103,14 +113,14 @@ pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
         let (text, partial) = both(&c.text);
         let number = pos + 1;
         if partial {
-            doc.warnings.push(untranslated(number));
+            doc.warnings.push(about(About::Untranslated, number));
         }
         if [&c.text.ja, &c.text.en]
             .into_iter()
             .flatten()
             .any(|t| cites_by_number(t))
         {
-            doc.warnings.push(cited_by_number(number));
+            doc.warnings.push(about(About::CitesNumber, number));
         }
         doc.articles.insert(
             pos.min(doc.articles.len()),

@@ -60,6 +60,11 @@ fn saved(app: &mut App, effects: Vec<Effect>) -> String {
     text
 }
 
+fn has_article(app: &App, id: &str) -> bool {
+    let doc = &app.preview.as_ref().unwrap().doc;
+    doc.articles.iter().any(|a| a.id == id)
+}
+
 fn article_text(app: &App, id: &str) -> String {
     let doc = &app.preview.as_ref().unwrap().doc;
     let a = doc.articles.iter().find(|a| a.id == id).unwrap();
@@ -89,7 +94,7 @@ fn exclude_with_a_reason_and_put_back() {
         "{text}"
     );
     let p = app.preview.as_ref().unwrap();
-    assert!(!p.doc.articles.iter().any(|a| a.id == "audit.inspection"));
+    assert!(!has_article(&app, "audit.inspection"));
     let e = p
         .doc
         .excluded
@@ -106,15 +111,7 @@ fn exclude_with_a_reason_and_put_back() {
     );
     let text = act(&mut app, [Action::Exclude]);
     assert!(!text.contains("audit.inspection"), "{text}");
-    assert!(
-        app.preview
-            .as_ref()
-            .unwrap()
-            .doc
-            .articles
-            .iter()
-            .any(|a| a.id == "audit.inspection")
-    );
+    assert!(has_article(&app, "audit.inspection"));
 }
 
 #[test]
@@ -157,15 +154,7 @@ fn the_carve_out_cannot_be_dropped_from_the_preview() {
         status.text
     );
     assert!(app.answers.overrides.is_empty());
-    assert!(
-        app.preview
-            .as_ref()
-            .unwrap()
-            .doc
-            .articles
-            .iter()
-            .any(|a| a.id == "liability.cap")
-    );
+    assert!(has_article(&app, "liability.cap"));
 }
 
 #[test]
