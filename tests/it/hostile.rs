@@ -166,8 +166,8 @@ fn validation_is_linear_in_choices_and_unknown_names() {
     );
 }
 
-#[test]
-fn a_library_text_stands_alone_so_no_component_fans_out() {
+/// A small project's answers in a file of their own: the library is what is tested.
+fn small_project() -> tempfile::NamedTempFile {
     let answers = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(
         answers.path(),
@@ -176,6 +176,12 @@ fn a_library_text_stands_alone_so_no_component_fans_out() {
          maintenance = false\nai_use = false\n",
     )
     .unwrap();
+    answers
+}
+
+#[test]
+fn a_library_text_stands_alone_so_no_component_fans_out() {
+    let answers = small_project();
     // A component calling itself ten times at each of Tera's 20 levels writes nothing
     // and would run 10^20 calls; an include reaches a text of another batch.
     let fan = "{{ <boom n={n - 1} /> }}".repeat(10);
@@ -216,14 +222,7 @@ fn a_library_text_stands_alone_so_no_component_fans_out() {
 
 #[test]
 fn templates_render_under_a_budget_of_loops_and_output() {
-    let answers = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(
-        answers.path(),
-        "[meta]\nproject_name = \"p\"\ncustomer = \"c\"\nvendor = \"v\"\n[answers]\n\
-         personal_data = false\ndmz = false\nsubcontracting = false\nbudget_jpy = 1000000\n\
-         maintenance = false\nai_use = false\n",
-    )
-    .unwrap();
+    let answers = small_project();
     for (body, words) in [
         // A billion iterations of nested loops.
         (
