@@ -147,7 +147,7 @@ fn paragraph_label(n: usize, lang: Lang) -> Option<String> {
 }
 
 /// Kanji numerals as in 号 numbering: 一, 十, 十一, 二十三.
-pub fn kanji_number(n: usize) -> String {
+fn kanji_number(n: usize) -> String {
     if n < 10 {
         return KANJI_DIGITS[n].to_string();
     }

@@ -91,16 +91,6 @@ impl<T> Bilingual<T> {
             en: f(Lang::En, &self.en),
         }
     }
-
-    pub fn try_map<U, E>(
-        &self,
-        mut f: impl FnMut(Lang, &T) -> Result<U, E>,
-    ) -> Result<Bilingual<U>, E> {
-        Ok(Bilingual {
-            ja: f(Lang::Ja, &self.ja)?,
-            en: f(Lang::En, &self.en)?,
-        })
-    }
 }
 
 /// Shorthand for a bilingual string literal.

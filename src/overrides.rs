@@ -210,13 +210,13 @@ fn insertion_point(library: &Library, entries: &[Entry], after: &str) -> usize {
 /// The carve-out for intent and gross negligence, in the words the library uses.
 pub const CARVE_OUT: &[&str] = &["故意又は重大な過失", "故意又は重過失"];
 
-pub fn states_carve_out(text: &str) -> bool {
+fn states_carve_out(text: &str) -> bool {
     CARVE_OUT.iter().any(|w| text.contains(w))
 }
 
 /// Counsel's override texts of liability clauses that drop the carve-out the library's
 /// wording has, and the check that some liability article still states it.
-pub fn carve_out_problems(
+fn carve_out_problems(
     library: &Library,
     overrides: &Overrides,
     final_liability_texts: &[&str],

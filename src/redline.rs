@@ -41,7 +41,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn is_change(self) -> bool {
+    fn is_change(self) -> bool {
         self != Status::Unchanged
     }
 }
@@ -139,7 +139,7 @@ pub(crate) fn pieces<'s, T: std::hash::Hash + Eq + Ord>(
 
 /// Word-level differences between two texts. Japanese has no spaces, so the unit is a run
 /// of one script (kanji, kana, Latin and digits) or a single punctuation mark.
-pub fn diff_words(old: &str, new: &str) -> Vec<Span> {
+fn diff_words(old: &str, new: &str) -> Vec<Span> {
     let (a, b) = (tokens::split(old), tokens::split(new));
     let mut spans: Vec<Span> = Vec::new();
     let mut push = |span: Span| match (spans.last_mut(), span) {

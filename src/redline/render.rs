@@ -41,7 +41,7 @@ fn words(lang: Lang) -> Words {
     }
 }
 
-pub fn status_word(status: Status, lang: Lang) -> &'static str {
+fn status_word(status: Status, lang: Lang) -> &'static str {
     match (status, lang) {
         (Status::Unchanged, Lang::Ja) => "変更なし",
         (Status::Added, Lang::Ja) => "追加",

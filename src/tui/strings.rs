@@ -313,7 +313,7 @@ pub fn will_save(value: &str, lang: Lang) -> String {
     }
 }
 
-pub fn changed_elsewhere(lang: Lang) -> String {
+fn changed_elsewhere(lang: Lang) -> String {
     match lang {
         Lang::Ja => "保存していません: 回答ファイルが他のプログラム又は別のセッションで変更されています。この画面を終了し、ファイルを確認してから再開してください。".into(),
         Lang::En => "Not saved: another program or session changed the answers file. Quit, check the file, then resume.".into(),
