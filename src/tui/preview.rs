@@ -330,8 +330,11 @@ fn rows(p: &Preview, library: &Library, lang: Lang, unanswered: usize) -> Vec<Ro
             });
         if let Some(note) = note {
             for (i, l) in note.lines().enumerate() {
-                let head = if i == 0 { c.note } else { "" };
-                push(Kind::Note, format!("  {head}: {l}"), t);
+                let text = match i {
+                    0 => format!("  {}: {l}", c.note),
+                    _ => format!("    {l}"),
+                };
+                push(Kind::Note, text, t);
             }
         }
     }

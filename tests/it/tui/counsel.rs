@@ -275,6 +275,12 @@ fn notes_and_added_articles_stay_out_of_the_rider() {
         ],
     );
     assert!(text.contains("note = \"譲歩するなら年1回まで\""), "{text}");
+    // The preview shows it under the article, marked internal.
+    let rows = &app.preview.as_ref().unwrap().rows;
+    assert!(
+        rows.iter()
+            .any(|r| r.text == "  メモ（社内限り）: 譲歩するなら年1回まで")
+    );
     let effects = send(
         &mut app,
         [
