@@ -279,6 +279,7 @@ impl Exporter {
                 .collect();
             ctx.insert("rows", &rows);
         }
+        let _watch = crate::render::watch::rendering(name);
         tera.render(name, &ctx)
             .map(String::into_bytes)
             .map_err(|e| Diagnostics(vec![template_diag(&e, name)]))

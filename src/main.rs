@@ -18,7 +18,12 @@ fn exit_code(e: &anyhow::Error) -> u8 {
     if bad_input { 2 } else { 1 }
 }
 
+/// Every allocation is booked, so that a render that grows without end is stopped.
+#[global_allocator]
+static ALLOCATOR: secdraft::guard::Allocator = secdraft::guard::Allocator;
+
 fn main() -> ExitCode {
+    secdraft::guard::start();
     match secdraft::cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -257,6 +257,68 @@ fn templates_render_under_a_budget_of_loops_and_output() {
     }
 }
 
+/// What Tera cannot bound from inside a render, the binary's guard does from outside:
+/// loops over literal lists that never call us, a string doubled in memory without output.
+#[test]
+fn a_render_that_runs_or_grows_without_end_is_stopped_naming_its_clause() {
+    let answers = small_project();
+    let list = "[1,2,3,4,5,6,7,8,9,10]";
+    let loops = format!(
+        "{}{}",
+        format!("{{% for a in {list} %}}").repeat(9),
+        "{% endfor %}".repeat(9)
+    );
+    let doubled = format!(
+        "{{% set s = \"xxxxxxxx\" %}}{}{{{{ s | length }}}}",
+        "{% set s = s ~ s %}".repeat(40)
+    );
+    for (body, words, secs) in [
+        (loops, "its render ran longer than 5 s", 5..15),
+        (
+            doubled,
+            "its render took more than 1024 MiB of memory",
+            0..15,
+        ),
+    ] {
+        let clause = clause_when("true").replacen(
+            "body.ja = \"\"\"\n",
+            &format!("body.ja = \"\"\"\n{body}\n"),
+            1,
+        );
+        let (_tmp, lib) = library_with(&clause);
+        // `check` compiles the text, which is sound: only rendering it runs without end.
+        bin()
+            .args(["check", "--library"])
+            .arg(&lib)
+            .assert()
+            .success();
+        let out = tempfile::tempdir().unwrap();
+        let target = out.path().join("rider.docx");
+        let (code, stderr, took) = run(&[
+            "build".as_ref(),
+            "--library".as_ref(),
+            lib.as_os_str(),
+            "--answers".as_ref(),
+            answers.path().as_os_str(),
+            "--format".as_ref(),
+            "docx".as_ref(),
+            "-o".as_ref(),
+            target.as_os_str(),
+        ]);
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(stderr.contains("liability.toml:"), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "[liability.deep] body.ja: template: the template budget is spent: {words}"
+            )),
+            "{stderr}"
+        );
+        assert!(secs.contains(&took.as_secs()), "{took:?}");
+        // Nothing written, not even a temporary file.
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    }
+}
+
 fn mkfifo(path: &Path) {
     let ok = std::process::Command::new("mkfifo")
         .arg(path)
