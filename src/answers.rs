@@ -99,7 +99,7 @@ impl MetaKey {
     }
 
     /// Whether the value is a date (`YYYY-MM-DD`).
-    pub fn is_date(self) -> bool {
+    pub(crate) fn is_date(self) -> bool {
         matches!(self, MetaKey::Date | MetaKey::MainContractDate)
     }
 }

@@ -12,7 +12,7 @@ use std::time::Duration;
 use crate::render::watch;
 
 /// The longest one text may render: a clause renders in microseconds.
-pub const TIME_LIMIT: Duration = Duration::from_secs(5);
+pub(crate) const TIME_LIMIT: Duration = Duration::from_secs(5);
 const TICK: Duration = Duration::from_millis(100);
 
 /// What to undo before the message is printed (the questionnaire's terminal).
@@ -85,7 +85,7 @@ fn fail(text: &str, what: &str) -> ! {
 }
 
 /// Calls `cleanup` before a guard's message (once; later calls are ignored).
-pub fn on_fail(cleanup: fn()) {
+pub(crate) fn on_fail(cleanup: fn()) {
     let _ = CLEANUP.set(cleanup);
 }
 

@@ -30,7 +30,7 @@ pub struct Workspace {
 /// hostile file cannot exhaust memory.
 pub const ANSWERS_LIMIT: u64 = 16 << 20;
 /// The largest library or template file read (10,000 real-size clauses fit in one).
-pub const LIBRARY_FILE_LIMIT: u64 = 64 << 20;
+pub(crate) const LIBRARY_FILE_LIMIT: u64 = 64 << 20;
 
 /// Reads an input: a regular file only (a FIFO, a device or `/dev/zero` is refused before
 /// it is opened, so nothing blocks or reads without end), at most `limit` bytes.
@@ -82,7 +82,7 @@ fn read_input(path: &Path, limit: u64) -> Result<String, Box<Diagnostic>> {
 }
 
 /// A reference document for the Word export's house style (`--reference-docx`).
-pub fn read_reference(path: &Path) -> Result<crate::export::Reference, Box<Diagnostic>> {
+pub(crate) fn read_reference(path: &Path) -> Result<crate::export::Reference, Box<Diagnostic>> {
     let bytes = read_bytes(path, LIBRARY_FILE_LIMIT)?;
     crate::export::Reference::read(&bytes)
         .map_err(|m| Box::new(Diagnostic::new(&path.display().to_string(), m)))
@@ -233,7 +233,7 @@ impl Workspace {
 
     /// The questionnaire's saved session: `None` when the file does not exist yet (a new
     /// session starts there); required answers may still be missing.
-    pub fn read_session(&self, path: &Path) -> Result<Option<Answers>, Error> {
+    pub(crate) fn read_session(&self, path: &Path) -> Result<Option<Answers>, Error> {
         if !path.exists() {
             return Ok(None);
         }
@@ -335,7 +335,7 @@ fn read_text(path: &Path) -> Result<(String, String), Error> {
 
 /// The time a document is made: `SOURCE_DATE_EPOCH` where set (reproducible builds), else
 /// the clock.
-pub fn document_time() -> i64 {
+pub(crate) fn document_time() -> i64 {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse().ok())
@@ -410,7 +410,7 @@ fn remove_stale(dir: &Path, path: &Path) {
 /// never sees half a file and a crash leaves the old one intact. Without `force` an
 /// existing file is never replaced (the check and the rename are one step); with it, only
 /// a regular file is (a device, a FIFO, a folder or a link is refused).
-pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
     let io = |e: std::io::Error| WriteError::Io(path.to_path_buf(), e);
     match std::fs::symlink_metadata(path) {
         Ok(_) if !force => return Err(WriteError::Exists(path.to_path_buf())),
