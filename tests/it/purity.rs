@@ -13,6 +13,7 @@ const EDGES: &[&str] = &[
     "src/guard.rs",
     "src/cli.rs",
     "src/workspace.rs",
+    "src/workspace",
     "src/tui.rs",
     "src/tui/term.rs",
     "src/tui/keymap.rs",
