@@ -189,15 +189,24 @@ pub(crate) fn did_you_mean<'a>(
     name: &str,
     candidates: impl Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    if name.chars().count() > SUGGEST_MAX_CHARS {
+    let len = name.chars().count();
+    if len > SUGGEST_MAX_CHARS {
         return None;
     }
+    let near = |c: &str| 2.max(c.len() / 4);
     candidates
+        // The distance is at least the difference in length: most candidates are
+        // refused without it being computed.
+        .filter(|c| c.chars().count().abs_diff(len) <= near(c))
         .map(|c| (strsim::levenshtein(name, c), c))
-        .filter(|&(d, c)| d <= 2.max(c.len() / 4))
+        .filter(|&(d, c)| d <= near(c))
         .min()
         .map(|(_, c)| c)
 }
+
+/// The unknown names of one file that get a "did you mean": past them a hostile file of a
+/// million misspelt names is reported in seconds, not in minutes of comparisons.
+pub(crate) const SUGGESTED: usize = 200;
 
 /// A key as shown in a message: cut after 64 characters (a hostile file may hold a key
 /// of megabytes).

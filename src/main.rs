@@ -27,7 +27,10 @@ fn main() -> ExitCode {
     match secdraft::cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e:#}");
+            // One write: standard error is unbuffered, and a file of 300,000 problems
+            // would otherwise be a million system calls.
+            let message = format!("{e:#}");
+            eprintln!("{message}");
             ExitCode::from(exit_code(&e))
         }
     }
