@@ -1,5 +1,5 @@
 //! The guard of a run: a render that takes more than [`watch::MEMORY_LIMIT`] of memory or
-//! runs longer than [`TIME_LIMIT`] ends the process with exit 2 and a message naming the
+//! runs longer than it may (`watch::TEXT_TIME` for a clause) ends the process with exit 2 and a message naming the
 //! text, the bound Tera cannot give from inside a render (see `render::watch`). The binary
 //! installs [`Allocator`] and calls [`start`]; nothing has been written by then (a document
 //! is written only once it is whole), so no partial file is left.
@@ -11,8 +11,6 @@ use std::time::Duration;
 
 use crate::render::watch;
 
-/// The longest one text may render: a clause renders in microseconds.
-pub(crate) const TIME_LIMIT: Duration = Duration::from_secs(5);
 const TICK: Duration = Duration::from_millis(100);
 
 /// What to undo before the message is printed (the questionnaire's terminal).
@@ -90,28 +88,27 @@ pub(crate) fn on_fail(cleanup: fn()) {
 }
 
 /// Starts the watchdog: every [`TICK`] it looks at the renders in progress, and one seen
-/// for [`TIME_LIMIT`] ends the run.
+/// for longer than it may take ends the run.
 pub fn start() {
     let watchdog = || {
-        let limit = (TIME_LIMIT.as_millis() / TICK.as_millis()) as u32;
-        // (slot, serial, ticks seen)
-        let mut seen: Vec<(usize, u64, u32)> = Vec::new();
+        // (slot, serial, time seen)
+        let mut seen: Vec<(usize, u64, Duration)> = Vec::new();
         loop {
             std::thread::sleep(TICK);
-            let now: Vec<(usize, u64, u32)> = watch::running()
-                .map(|(slot, serial)| {
-                    let before = seen
-                        .iter()
-                        .find(|s| s.0 == slot && s.1 == serial)
-                        .map_or(0, |s| s.2);
-                    (slot, serial, before + 1)
-                })
-                .collect();
-            if let Some(&(slot, _, _)) = now.iter().find(|s| s.2 >= limit) {
-                fail(
-                    &watch::name(slot),
-                    &format!("its render ran longer than {} s", TIME_LIMIT.as_secs()),
-                );
+            let mut now = Vec::new();
+            for (slot, serial, allowed) in watch::running() {
+                let before = seen
+                    .iter()
+                    .find(|s| s.0 == slot && s.1 == serial)
+                    .map_or(Duration::ZERO, |s| s.2);
+                let ran = before + TICK;
+                if ran >= allowed {
+                    fail(
+                        &watch::name(slot),
+                        &format!("its render ran longer than {} s", allowed.as_secs()),
+                    );
+                }
+                now.push((slot, serial, ran));
             }
             seen = now;
         }

@@ -63,7 +63,7 @@ impl Templated<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> String {
         let mut out = budget::Capped::default();
-        let _watch = watch::rendering(Named(self, lang));
+        let _watch = watch::rendering(Named(self, lang), watch::TEXT_TIME);
         match tera.render_to(&self.template(lang), ctx, &mut out) {
             // Tera writes what the template produces, and templates produce UTF-8.
             Ok(()) => String::from_utf8(out.0).unwrap_or_default(),

@@ -10,10 +10,17 @@ use std::cell::Cell;
 use std::fmt::{Display, Write};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 /// The most memory one text's render may take beyond what its thread held when it began:
 /// a clause renders in kilobytes; a gigabyte is a string doubled thirty times.
 pub const MEMORY_LIMIT: usize = 1 << 30;
+
+/// The longest a clause, annex or warning text may render: one renders in microseconds.
+pub const TEXT_TIME: Duration = Duration::from_secs(5);
+/// The longest a document template may render: its work grows with the document (a
+/// library of ten thousand clauses renders in a second), so it gets more.
+pub const DOCUMENT_TIME: Duration = Duration::from_secs(60);
 
 /// Renders watched at once (one per thread rendering); a thread past them renders unwatched.
 const SLOTS: usize = 64;
@@ -21,6 +28,8 @@ const SLOTS: usize = 64;
 struct Slot {
     /// 0 when free; otherwise the serial number of the render in it.
     serial: AtomicU64,
+    /// The time it may take, in milliseconds.
+    allowed: AtomicU64,
     /// The text being rendered, as an error message names it.
     name: Mutex<String>,
 }
@@ -28,6 +37,7 @@ struct Slot {
 static SLOT: [Slot; SLOTS] = [const {
     Slot {
         serial: AtomicU64::new(0),
+        allowed: AtomicU64::new(0),
         name: Mutex::new(String::new()),
     }
 }; SLOTS];
@@ -52,8 +62,9 @@ pub struct Rendering {
     held: isize,
 }
 
-/// Marks the text `name` as rendering on this thread until the guard is dropped.
-pub fn rendering(name: impl Display) -> Rendering {
+/// Marks the text `name` as rendering on this thread until the guard is dropped, for at
+/// most `allowed`.
+pub fn rendering(name: impl Display, allowed: Duration) -> Rendering {
     let serial = SERIAL.fetch_add(1, Ordering::Relaxed);
     let slot = SLOT.iter().position(|s| {
         s.serial
@@ -61,6 +72,9 @@ pub fn rendering(name: impl Display) -> Rendering {
             .is_ok()
     });
     if let Some(i) = slot {
+        SLOT[i]
+            .allowed
+            .store(allowed.as_millis() as u64, Ordering::Relaxed);
         let mut text = SLOT[i].name.lock().unwrap_or_else(|p| p.into_inner());
         text.clear();
         // Writing into a String cannot fail.
@@ -98,11 +112,13 @@ pub fn allocated(bytes: isize) -> bool {
     false
 }
 
-/// The renders in progress: their slot and serial number, a serial being one render.
-pub fn running() -> impl Iterator<Item = (usize, u64)> {
+/// The renders in progress: their slot, serial number (a serial being one render) and
+/// the time each may take.
+pub fn running() -> impl Iterator<Item = (usize, u64, Duration)> {
     SLOT.iter().enumerate().filter_map(|(i, s)| {
         let serial = s.serial.load(Ordering::Acquire);
-        (serial != 0).then_some((i, serial))
+        let allowed = Duration::from_millis(s.allowed.load(Ordering::Relaxed));
+        (serial != 0).then_some((i, serial, allowed))
     })
 }
 
