@@ -23,6 +23,11 @@ use super::{ExportOptions, Labels};
 use crate::document::Document;
 use crate::lang::Lang;
 
+/// Deflate level 2 of 9: 60% of the default level's (6) time for a package a fifth
+/// larger (58.8 KB against 49.7 KB for a scenario in two languages; docs/benchmarks.md).
+/// Level 1 is faster still but half as large again.
+const DEFLATE_LEVEL: i64 = 2;
+
 /// The bytes of the `.docx` package. The same document and options give the same bytes:
 /// every entry carries the zip epoch as its time, and `created` comes from the caller.
 pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<Vec<u8>, String> {
@@ -100,6 +105,7 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(DEFLATE_LEVEL))
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
     for (name, text) in &files {
