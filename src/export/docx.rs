@@ -7,8 +7,10 @@
 //! page (docs/user-guide.md, "Exported documents", says why).
 
 mod body;
+mod page;
 pub(crate) mod parts;
 mod reference;
+mod sink;
 mod table;
 pub(crate) mod xml;
 
@@ -75,11 +77,12 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
         .and_then(Reference::font_table)
         .map_or_else(parts::font_table, str::to_string);
     let page = reference.and_then(Reference::page);
-    let mut files: Vec<(&str, String)> = vec![
+    let before: [(&str, String); 3] = [
         ("[Content_Types].xml", parts.content_types()),
         ("_rels/.rels", parts::PACKAGE_RELS.to_string()),
         ("word/_rels/document.xml.rels", parts.document_rels()),
-        ("word/document.xml", body::document(doc, opts, labels, page)),
+    ];
+    let mut after: Vec<(&str, String)> = vec![
         ("word/styles.xml", styles),
         ("word/settings.xml", parts::settings()),
         ("word/fontTable.xml", font_table),
@@ -94,26 +97,45 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
         ("docProps/app.xml", parts::app()),
     ];
     if let Some(text) = &draft {
-        files.push(("word/header1.xml", parts::header(text)));
+        after.push(("word/header1.xml", parts::header(text)));
     }
     if let Some(text) = &translation_draft {
-        files.push(("word/header2.xml", parts::header(text)));
+        after.push(("word/header2.xml", parts::header(text)));
     }
     if let Some(theme) = theme {
-        files.push(("word/theme/theme1.xml", theme.to_string()));
+        after.push(("word/theme/theme1.xml", theme.to_string()));
     }
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let mut zip: Package = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(DEFLATE_LEVEL))
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
-    for (name, text) in &files {
-        zip.start_file(*name, options)
-            .and_then(|()| zip.write_all(text.as_bytes()).map_err(Into::into))
-            .map_err(|e| format!("cannot build the Word package ({name}): {e}"))?;
+    for (name, text) in &before {
+        add(&mut zip, name, options, |z| z.write_all(text.as_bytes()))?;
+    }
+    // The body, by far the largest part, goes into the package as it is written.
+    add(&mut zip, "word/document.xml", options, |z| {
+        body::document(doc, opts, labels, page, z)
+    })?;
+    for (name, text) in &after {
+        add(&mut zip, name, options, |z| z.write_all(text.as_bytes()))?;
     }
     zip.finish()
         .map(std::io::Cursor::into_inner)
         .map_err(|e| format!("cannot build the Word package: {e}"))
+}
+
+type Package = ZipWriter<std::io::Cursor<Vec<u8>>>;
+
+/// Adds the part `name` to the package, its bytes written by `write`.
+fn add(
+    zip: &mut Package,
+    name: &str,
+    options: SimpleFileOptions,
+    write: impl FnOnce(&mut Package) -> std::io::Result<()>,
+) -> Result<(), String> {
+    zip.start_file(name, options)
+        .and_then(|()| write(zip).map_err(Into::into))
+        .map_err(|e| format!("cannot build the Word package ({name}): {e}"))
 }

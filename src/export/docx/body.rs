@@ -1,7 +1,11 @@
 //! `word/document.xml`: the title, the parties, the preamble, the articles, the execution
 //! block and the annexes, once per language (or side by side).
 
-use super::parts::{self, FOOTER_RID, HEADER_RID, TRANSLATION_HEADER_RID};
+use std::io::{self, Write};
+
+use super::page::{Breaks, LANDSCAPE_WIDTH, MARGIN, PAGE, page_setup};
+use super::parts::{self, HEADER_RID, TRANSLATION_HEADER_RID};
+use super::sink::Sink;
 use super::table::table;
 use super::xml::{Ind, PPr, RPr, para};
 use crate::document::{Article, Block, Document, Paragraph};
@@ -9,9 +13,6 @@ use crate::export::layout::{self, Row};
 use crate::export::{ExportOptions, Labels};
 use crate::lang::{Bilingual, Lang};
 
-/// A4 portrait in twips, with the margins of a Japanese contract.
-const PAGE: (u32, u32) = (11906, 16838);
-const MARGIN: (u32, u32, u32, u32) = (1701, 1588, 1418, 1588); // top, right, bottom, left
 pub const TEXT_WIDTH: u32 = PAGE.0 - MARGIN.1 - MARGIN.3;
 
 /// How one language sets its parts: the gap after a label and the paragraph styles of
@@ -73,14 +74,15 @@ impl Ctx<'_> {
     }
 }
 
-/// The document part; `page` is a reference document's page size and margins (else A4
-/// with the rider's margins).
+/// Writes the document part to `to`; `page` is a reference document's page size and
+/// margins (else A4 with the rider's margins).
 pub fn document(
     doc: &Document,
     opts: &ExportOptions,
     words: &Labels,
     page: Option<&str>,
-) -> String {
+    to: &mut dyn Write,
+) -> io::Result<()> {
     let reference = |rid: &str| {
         if opts.draft.is_some() {
             format!("<w:headerReference w:type=\"default\" r:id=\"{rid}\"/>")
@@ -103,9 +105,12 @@ pub fn document(
             ..RPr::default()
         },
     };
-    let mut out = String::new();
+    let mut sink = Sink::new(to);
+    let mut out = parts::root_start("document");
+    out.push_str("<w:body>");
     if opts.parallel {
-        parallel(&mut out, doc, [&ctx(Lang::Ja), &ctx(Lang::En)], &mut breaks);
+        let ctxs = [&ctx(Lang::Ja), &ctx(Lang::En)];
+        parallel(&mut out, doc, ctxs, &mut breaks, &mut sink);
     } else {
         for (i, &lang) in opts.lang.langs().iter().enumerate() {
             if i > 0 {
@@ -118,11 +123,12 @@ pub fn document(
                     breaks.header = reference(TRANSLATION_HEADER_RID);
                 }
             }
-            section(&mut out, doc, &ctx(lang), &mut breaks, i > 0);
+            section(&mut out, doc, &ctx(lang), &mut breaks, i > 0, &mut sink);
         }
     }
-    let last = breaks.sect(false);
-    parts::root("document", &format!("<w:body>{out}{last}</w:body>"))
+    out.push_str(&breaks.sect(false));
+    out.push_str("</w:body></w:document>");
+    sink.finish(&mut out)
 }
 
 /// Whether the reference translation has a page header of its own: a draft in both
@@ -131,74 +137,16 @@ pub(super) fn translation_header(opts: &ExportOptions) -> bool {
     opts.draft.is_some() && opts.lang.langs().len() > 1 && !opts.parallel
 }
 
-/// `<w:pgSz>` and `<w:pgMar>` of a page of `size` (width, height) and `margin`.
-fn page_setup(size: (u32, u32), margin: (u32, u32, u32, u32)) -> String {
-    let (top, right, bottom, left) = margin;
-    format!(
-        "<w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
-         <w:pgMar w:top=\"{top}\" w:right=\"{right}\" w:bottom=\"{bottom}\" w:left=\"{left}\" w:header=\"851\" w:footer=\"680\" w:gutter=\"0\"/>",
-        size.0, size.1
-    )
-}
-
-/// The same page turned: width and height swapped, marked landscape; the margins stay
-/// where they are, so the text is as far from each edge as on the portrait pages.
-fn landscape(page: &str) -> String {
-    let attr = |name: &str| -> Option<&str> {
-        let (_, rest) = page.split_once(&format!(" {name}=\""))?;
-        rest.split_once('"').map(|(v, _)| v)
-    };
-    let (Some(w), Some(h)) = (attr("w:w"), attr("w:h")) else {
-        return page.to_string();
-    };
-    let size_end = page.find("/>").map_or(0, |i| i + 2);
-    format!(
-        "<w:pgSz w:w=\"{h}\" w:h=\"{w}\" w:orient=\"landscape\"/>{}",
-        &page[size_end..]
-    )
-}
-
-/// The text width of a landscape page of the rider's own setup.
-const LANDSCAPE_WIDTH: u32 = PAGE.1 - MARGIN.1 - MARGIN.3;
-
-/// The section properties of the document: every section has the page header and
-/// footer; `restart` numbers the next section to close from 1 (the first of a translation).
-struct Breaks {
-    header: String,
-    page: String,
-    restart: bool,
-}
-
-impl Breaks {
-    fn sect(&mut self, landscape: bool) -> String {
-        let numbering = if std::mem::take(&mut self.restart) {
-            "<w:pgNumType w:start=\"1\"/>"
-        } else {
-            ""
-        };
-        let page = if landscape {
-            self::landscape(&self.page)
-        } else {
-            self.page.clone()
-        };
-        format!(
-            "<w:sectPr>{}<w:footerReference w:type=\"default\" r:id=\"{FOOTER_RID}\"/>\
-             {page}{numbering}<w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"360\"/></w:sectPr>",
-            self.header
-        )
-    }
-
-    /// Ends the section so far (landscape or not) with an empty paragraph; what follows
-    /// starts a new page.
-    fn close(&mut self, out: &mut String, landscape: bool) {
-        let sect = self.sect(landscape);
-        out.push_str(&format!("<w:p><w:pPr>{sect}</w:pPr></w:p>"));
-    }
-}
-
 /// One language's part; a `translation` (the part after the first) is marked as the
 /// reference translation at its start and its end.
-fn section(out: &mut String, doc: &Document, c: &Ctx, breaks: &mut Breaks, translation: bool) {
+fn section(
+    out: &mut String,
+    doc: &Document,
+    c: &Ctx,
+    breaks: &mut Breaks,
+    translation: bool,
+    sink: &mut Sink,
+) {
     let (lang, r) = (c.lang, c.r);
     let bold = RPr { bold: true, ..r };
     if translation {
@@ -222,6 +170,7 @@ fn section(out: &mut String, doc: &Document, c: &Ctx, breaks: &mut Breaks, trans
     );
     for a in &doc.articles {
         article(out, a, c);
+        sink.spill(out);
     }
     execution(out, doc, c, false);
     annexes(out, doc, c, breaks, true);
@@ -360,7 +309,7 @@ fn paragraphs(out: &mut String, paragraphs: &[Paragraph], l: &Layout, r: RPr, wi
 /// heading row, then its 項 and 号 side by side) and the execution block. The annexes
 /// follow in sequence, the Japanese then the English, each from a new page: their tables
 /// need the whole width, and a form is filled in once. docs/user-guide.md says so.
-fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks) {
+fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks, sink: &mut Sink) {
     const COLUMN: u32 = TEXT_WIDTH / 2;
     // A table nested in a cell is as wide as the cell less its padding.
     const INNER: u32 = COLUMN - 216;
@@ -448,6 +397,7 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks)
                 paragraphs(out, p, &c.l, c.r, INNER);
             });
         }
+        sink.spill(out);
     }
     row(out, false, true, &|out, c| execution(out, doc, c, true));
     out.push_str("</w:tbl>");

@@ -107,7 +107,12 @@ pub const TRANSLATION_HEADER_RID: &str = "rId7";
 
 /// The root element of a WordprocessingML part with its namespaces.
 pub fn root(name: &str, body: &str) -> String {
-    format!("{DECL}<w:{name} xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">{body}</w:{name}>")
+    format!("{}{body}</w:{name}>", root_start(name))
+}
+
+/// The declaration and the opening tag of a part's root, for a part written in pieces.
+pub fn root_start(name: &str) -> String {
+    format!("{DECL}<w:{name} xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">")
 }
 
 /// Table borders for `w:tblPr`, repeated from the style so that readers that ignore table
