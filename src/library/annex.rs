@@ -93,9 +93,7 @@ pub fn references(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for quote in ['"', '\''] {
         let open = format!("{quote}annex.");
-        let mut from = 0;
-        while let Some(i) = text[from..].find(&open).map(|i| i + from) {
-            from = i + 1;
+        for i in memchr::memmem::find_iter(text.as_bytes(), &open) {
             let Some(len) = text[i + 1..].find(quote) else {
                 break;
             };

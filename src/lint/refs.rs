@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use memchr::memmem;
 
 use super::{Finding, Kind};
 use crate::condition::{CmpOp, Expr};
@@ -118,9 +119,8 @@ fn hand_typed_ja(id: &str, body: &str, out: &mut Vec<Finding>) {
 }
 
 fn hand_typed_en(id: &str, body: &str, out: &mut Vec<Finding>) {
-    let mut from = 0;
-    while let Some(i) = body[from..].find("Article ").map(|i| i + from) {
-        from = i + "Article ".len();
+    for i in memmem::find_iter(body.as_bytes(), "Article ") {
+        let from = i + "Article ".len();
         let rest = &body[from..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         if digits == 0 {
@@ -248,10 +248,10 @@ impl Known {
 
 /// The string literal ending right before `| article` in a tag's text, for each reference.
 fn references(tag: &str) -> Vec<String> {
+    // Built once: a library has tens of thousands of tags.
+    static ARTICLE: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("article"));
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = tag[from..].find("article").map(|i| i + from) {
-        from = i + "article".len();
+    for i in ARTICLE.find_iter(tag.as_bytes()) {
         let before = tag[..i].trim_end();
         let Some(before) = before.strip_suffix('|') else {
             continue;
@@ -307,7 +307,7 @@ fn unguarded(
             Some("{%") => "%}",
             _ => continue,
         };
-        let Some(len) = body[i + 2..].find(close) else {
+        let Some(len) = memmem::find(&body.as_bytes()[i + 2..], close.as_bytes()) else {
             break;
         };
         let inner = body[i + 2..i + 2 + len].trim_matches(|c: char| c == '-' || c.is_whitespace());

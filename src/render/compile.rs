@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+use memchr::memmem;
 use tera::{Context, Tera};
 
 use super::budget::TEXT_LIMIT;
@@ -27,10 +28,8 @@ const OUTSIDE_TAGS: &[&str] = &["component", "include", "extends"];
 
 /// The offset and word of the first tag of [`OUTSIDE_TAGS`] in a text.
 fn outside_tag(text: &str) -> Option<(usize, &'static str)> {
-    let mut from = 0;
-    while let Some(at) = text[from..].find("{%").map(|i| i + from) {
-        from = at + 2;
-        let tag = text[from..].trim_start_matches('-').trim_start();
+    for at in memmem::find_iter(text.as_bytes(), "{%") {
+        let tag = text[at + 2..].trim_start_matches('-').trim_start();
         let word = tag
             .split(|c: char| !c.is_alphanumeric() && c != '_')
             .next()
@@ -203,7 +202,7 @@ impl Renderer {
             );
         };
         // Tera's whole context: every answer and computed value, into the contract.
-        if let Some(at) = text.find(WHOLE_CONTEXT) {
+        if let Some(at) = memmem::find(text.as_bytes(), WHOLE_CONTEXT.as_bytes()) {
             refuse(
                 at,
                 format!(
