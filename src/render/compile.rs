@@ -337,3 +337,19 @@ impl Renderer {
         Ok(rendered)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_text_without_any_tag_is_literal() {
+        assert!(literal("甲は、乙に{通知}する。}} %} #}"));
+        assert!(literal(""));
+        for tagged in ["{{ x }}", "a{%- if x %}b{% endif %}", "{# note #}", "{{"] {
+            assert!(!literal(tagged), "{tagged}");
+        }
+        // Longer than a text may write: Tera refuses it, as it refuses any other.
+        assert!(!literal(&"あ".repeat(TEXT_LIMIT / 3 + 1)));
+    }
+}
