@@ -25,7 +25,7 @@ use super::{ExportOptions, Labels};
 use crate::document::Document;
 use crate::lang::Lang;
 
-/// Deflate level 2 of 9: 60% of the default level's (6) time for a package a fifth
+/// Deflate level 2 of 9: about half the default level's (6) time for a package a fifth
 /// larger (58.8 KB against 49.7 KB for a scenario in two languages; docs/benchmarks.md).
 /// Level 1 is faster still but half as large again.
 const DEFLATE_LEVEL: i64 = 2;
