@@ -262,15 +262,11 @@ impl Answers {
                 );
             }
         }
-        let mut unknown = 0;
+        let mut suggestions = crate::error::Suggestions::default();
         for (key, value) in raw.answers.unwrap_or_default() {
             let k = key.get_ref().as_str();
             let Some(q) = library.question(k) else {
-                unknown += 1;
-                let ids = library.questions.iter().map(|q| q.id.as_str());
-                let near = (unknown <= crate::error::SUGGESTED)
-                    .then(|| crate::error::did_you_mean(k, ids))
-                    .flatten();
+                let near = suggestions.near(k, library.questions.iter().map(|q| q.id.as_str()));
                 let (ja, en) = near.map_or_else(Default::default, |c| {
                     (
                         format!("（`{c}` のことですか？）"),

@@ -206,7 +206,27 @@ pub(crate) fn did_you_mean<'a>(
 
 /// The unknown names of one file that get a "did you mean": past them a hostile file of a
 /// million misspelt names is reported in seconds, not in minutes of comparisons.
-pub(crate) const SUGGESTED: usize = 200;
+const SUGGESTED: usize = 200;
+
+/// "Did you mean" for the unknown names of one file, the first [`SUGGESTED`] of them.
+#[derive(Default)]
+pub(crate) struct Suggestions {
+    given: usize,
+}
+
+impl Suggestions {
+    pub(crate) fn near<'a>(
+        &mut self,
+        name: &str,
+        candidates: impl Iterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        if self.given >= SUGGESTED {
+            return None;
+        }
+        self.given += 1;
+        did_you_mean(name, candidates)
+    }
+}
 
 /// A key as shown in a message: cut after 64 characters (a hostile file may hold a key
 /// of megabytes).

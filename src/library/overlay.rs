@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::load::{LibraryFile, Reader};
 use super::model::Parsed;
-use crate::error::{Diagnostic, did_you_mean};
+use crate::error::{Diagnostic, Suggestions};
 
 /// The file of an overlay that retires ids.
 pub const RETIRE_FILE: &str = "retire";
@@ -39,11 +39,12 @@ pub(crate) fn apply(base: &mut Parsed, files: &[LibraryFile], diags: &mut Vec<Di
             .into_iter()
             .map(|id| (r.origin(id.span().start), id.into_inner()))
             .collect();
+        let mut suggestions = Suggestions::default();
         for (origin, id) in ids {
             if remove(base, &id) {
                 continue;
             }
-            let near = did_you_mean(&id, base.ids());
+            let near = suggestions.near(&id, base.ids());
             let hint = near.map_or(String::new(), |n| format!(" (did you mean \"{n}\"?)"));
             diags.push(origin.diag(
                 &id,

@@ -90,6 +90,7 @@ pub(super) fn check(ladders: &[Ladder], clauses: &[Clause], diags: &mut Vec<Diag
         diags,
     );
     let mut placed: std::collections::HashMap<&str, &str> = Default::default();
+    let mut suggestions = crate::error::Suggestions::default();
     for l in ladders {
         let problem = |m: String| l.origin.diag(&l.id, Some("position"), m);
         if !l.id.starts_with("ladder.") || l.id.len() == "ladder.".len() {
@@ -101,8 +102,7 @@ pub(super) fn check(ladders: &[Ladder], clauses: &[Clause], diags: &mut Vec<Diag
         let mut family: Option<&str> = None;
         for p in &l.positions {
             let Some(c) = clauses.iter().find(|c| c.id == p.clause) else {
-                let near =
-                    crate::error::did_you_mean(&p.clause, clauses.iter().map(|c| c.id.as_str()));
+                let near = suggestions.near(&p.clause, clauses.iter().map(|c| c.id.as_str()));
                 let hint = near.map_or(String::new(), |n| format!(" (did you mean \"{n}\"?)"));
                 diags.push(problem(format!("unknown clause \"{}\"{hint}", p.clause)));
                 continue;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use toml::Spanned;
 
 use super::{ClauseOverride, CustomClause, LangText, Overrides, RawClauses, Table, said};
-use crate::error::{Diagnostic, LineIndex};
+use crate::error::{Diagnostic, LineIndex, Suggestions};
 use crate::lang::Bilingual;
 use crate::library::Library;
 
@@ -17,6 +17,7 @@ struct Reader<'a> {
     index: &'a LineIndex<'a>,
     file: &'a str,
     diags: &'a mut Vec<Diagnostic>,
+    suggestions: Suggestions,
 }
 
 impl Reader<'_> {
@@ -103,8 +104,8 @@ fn not_a_string(v: &toml::Value) -> Bilingual<String> {
     )
 }
 
-fn unknown_clause(library: &Library, id: &str) -> Bilingual<String> {
-    let near = crate::error::did_you_mean(id, library.clauses.iter().map(|c| c.id.as_str()));
+fn unknown_clause(suggestions: &mut Suggestions, library: &Library, id: &str) -> Bilingual<String> {
+    let near = suggestions.near(id, library.clauses.iter().map(|c| c.id.as_str()));
     let (ja, en) = near.map_or_else(Default::default, |c| {
         (
             format!("（`{c}` のことですか？）"),
@@ -126,7 +127,12 @@ pub(crate) fn read(
     library: &Library,
     diags: &mut Vec<Diagnostic>,
 ) -> Overrides {
-    let mut r = Reader { index, file, diags };
+    let mut r = Reader {
+        index,
+        file,
+        diags,
+        suggestions: Suggestions::default(),
+    };
     let mut out = Overrides {
         file: file.to_string(),
         ..Overrides::default()
@@ -135,7 +141,8 @@ pub(crate) fn read(
         let (id_span, id) = (id.span(), id.into_inner());
         let base = format!("clauses.\"{id}\"");
         let Some(clause) = library.clause(&id) else {
-            r.err(&id_span, &base, unknown_clause(library, &id));
+            let message = unknown_clause(&mut r.suggestions, library, &id);
+            r.err(&id_span, &base, message);
             continue;
         };
         let mut o = ClauseOverride::default();
@@ -150,7 +157,10 @@ pub(crate) fn read(
                         continue;
                     };
                     match library.clause(&v) {
-                        None => r.err(&value.span(), &k, unknown_clause(library, &v)),
+                        None => {
+                            let message = unknown_clause(&mut r.suggestions, library, &v);
+                            r.err(&value.span(), &k, message)
+                        }
                         Some(c) if c.id == clause.id => r.err(
                             &value.span(),
                             &k,
@@ -279,7 +289,8 @@ pub(crate) fn read(
             && library.clause(a).is_none()
         {
             let at = fields.get("after").map_or(span.clone(), Spanned::span);
-            r.err(&at, &format!("{base}.after"), unknown_clause(library, a));
+            let message = unknown_clause(&mut r.suggestions, library, a);
+            r.err(&at, &format!("{base}.after"), message);
         }
         if let (Some(id), Some(after)) = (id, after) {
             out.custom.push(CustomClause {
