@@ -1,6 +1,7 @@
 //! Errors of the core. Every problem names where it is: file, line and column, the clause
 //! or question id and the key, so that a drafter can go straight to it.
 
+use std::cell::Cell;
 use std::fmt;
 
 use crate::lang::{Bilingual, Lang};
@@ -155,6 +156,10 @@ pub type Result<T> = std::result::Result<T, Error>;
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The last position asked for, as (byte offset, column): a later one on its line is
+    /// counted from there, so that a line of a hundred thousand positions (a one-line list)
+    /// is counted once, not once per position.
+    last: Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -162,7 +167,11 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: Cell::new((0, 1)),
+        }
     }
 
     /// A byte offset as a 1-based (line, column), columns counted in characters.
@@ -170,7 +179,13 @@ impl<'a> LineIndex<'a> {
         let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        (line, self.text[start..offset].chars().count() + 1)
+        let (from, col) = match self.last.get() {
+            (at, col) if at >= start && at <= offset => (at, col),
+            _ => (start, 1),
+        };
+        let col = col + self.text[from..offset].chars().count();
+        self.last.set((offset, col));
+        (line, col)
     }
 }
 
@@ -341,6 +356,25 @@ mod tests {
         assert_eq!(idx.line_col(6), (2, 1));
         assert_eq!(idx.line_col(6 + "甲乙 ".len()), (2, 4));
         assert_eq!(idx.line_col(1000), (3, 1));
+    }
+
+    #[test]
+    fn positions_in_any_order_are_counted_as_from_the_line_start() {
+        let text = "x = [\"甲\", \"乙乙\", \"丙\"]\ny = 1\n";
+        let idx = LineIndex::new(text);
+        let naive = |o: usize| {
+            let start = text[..o].rfind('\n').map_or(0, |i| i + 1);
+            text[start..o].chars().count() + 1
+        };
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let backwards = offsets.iter().rev();
+        for &o in offsets
+            .iter()
+            .chain(backwards)
+            .chain(offsets.iter().step_by(3))
+        {
+            assert_eq!(idx.line_col(o).1, naive(o), "offset {o}");
+        }
     }
 
     #[test]

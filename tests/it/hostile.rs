@@ -397,6 +397,41 @@ fn half_a_million_misspelt_keys_are_reported_in_seconds() {
 }
 
 #[test]
+fn a_hundred_thousand_retirements_on_one_line_are_reported_in_seconds() {
+    // Each near a clause id, all on one line: before, every position counted the line's
+    // characters from its start again (8 s), and every name was compared with every id.
+    let tmp = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = (0..100_000)
+        .map(|i| format!("\"liability.ca{i}\""))
+        .collect();
+    std::fs::write(
+        tmp.path().join("retire.toml"),
+        format!("retire = [{}]\n", ids.join(",")),
+    )
+    .unwrap();
+    let t = std::time::Instant::now();
+    let out = bin()
+        .args(["check", "--overlay"])
+        .arg(tmp.path())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    let took = t.elapsed();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr.lines().count(), 100_000);
+    let last = ids.iter().map(String::len).sum::<usize>() + 99_999 - ids[99_999].len() + 11;
+    assert!(
+        stderr.contains(&format!(
+            "retire.toml:1:{last}: [liability.ca99999] retire:"
+        )),
+        "{}",
+        &stderr[stderr.len() - 300..]
+    );
+    assert!(took.as_secs() < 4, "{took:?}");
+}
+
+#[test]
 fn a_ten_megabyte_key_is_cut_in_the_message() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("key.toml");
