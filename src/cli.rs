@@ -422,7 +422,7 @@ fn questions(lib: &LibraryArgs, lang: Lang) -> Result<()> {
             q.id,
             q.kind.name(),
             default,
-            q.prompt.get(lang)
+            q.prompt[lang]
         ));
     }
     print(&out)
@@ -452,7 +452,7 @@ fn explain(lib: &LibraryArgs, clause_id: &str, l: Lang) -> Result<()> {
             "all",
         ],
     };
-    let mut out = format!("{} ({})\n", c.title.get(l), c.id);
+    let mut out = format!("{} ({})\n", c.title[l], c.id);
     out.push_str(&format!(
         "{}: {family}\n{}: {}\n",
         labels[0], labels[1], c.when_src
@@ -463,17 +463,13 @@ fn explain(lib: &LibraryArgs, clause_id: &str, l: Lang) -> Result<()> {
         .map_or(labels[5].to_string(), |s| s.join(", "));
     out.push_str(&format!(
         "{}: {stance}\n\n{}:\n  {}\n\n{}:\n",
-        labels[2],
-        labels[3],
-        c.rationale.get(l),
-        labels[4]
+        labels[2], labels[3], c.rationale[l], labels[4]
     ));
     for id in &c.sources {
         if let Some(s) = ws.library.source(id) {
             out.push_str(&format!(
                 "  [{id}] {}\n      {}\n",
-                s.citation.get(l),
-                s.holding.get(l)
+                s.citation[l], s.holding[l]
             ));
         }
     }
@@ -521,11 +517,7 @@ fn build(lib: &LibraryArgs, args: &BuildArgs) -> Result<()> {
     };
     let bytes = ws.export(&doc, args.format, &opts)?;
     for w in &doc.warnings {
-        eprintln!(
-            "warning[{}]: {}",
-            w.code,
-            w.message.get(args.lang.primary())
-        );
+        eprintln!("warning[{}]: {}", w.code, w.message[args.lang.primary()]);
     }
     args.out.write(&bytes)
 }

@@ -342,7 +342,7 @@ impl<'w> App<'w> {
                     .as_ref()
                     .map(|v| q.describe(v, self.lang))
                     .unwrap_or_default();
-                (q.prompt.get(self.lang).as_str(), value)
+                (q.prompt[self.lang].as_str(), value)
             })
             .collect()
     }

@@ -96,7 +96,7 @@ fn exclude(app: &mut App) -> Vec<Effect> {
                 .ws
                 .library
                 .clause(&key)
-                .map_or(key.clone(), |c| c.title.get(lang).clone());
+                .map_or(key.clone(), |c| c.title[lang].clone());
             apply(app, next, &key, strings::done(Done::Restored, &title, lang))
         }
         Some(Target::Article {
@@ -164,7 +164,7 @@ fn current_text(app: &App, id: &str, custom: bool, number: usize, lang: Lang) ->
     app.preview
         .as_ref()
         .and_then(|p| p.doc.articles.iter().find(|a| a.number == number))
-        .map(|a| to_markup(a.paragraphs.get(lang)))
+        .map(|a| to_markup(&a.paragraphs[lang]))
         .unwrap_or_default()
 }
 
@@ -323,7 +323,7 @@ fn refusal(app: &App, e: &crate::error::Error) -> String {
         .map_or(&[][..], |p| &p.doc.articles[..]);
     for id in e.diagnostics().iter().filter_map(|d| d.id.as_deref()) {
         if let Some(a) = articles.iter().find(|a| a.id == id) {
-            let named = format!("{}（{}）", a.label.get(lang), a.title.get(lang));
+            let named = format!("{}（{}）", a.label[lang], a.title[lang]);
             if !citing.contains(&named) {
                 citing.push(named);
             }

@@ -107,7 +107,7 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
             .ws
             .library
             .question(first)
-            .map_or(*first, |q| q.prompt.get(app.lang).as_str());
+            .map_or(*first, |q| q.prompt[app.lang].as_str());
         app.export.error = Some(strings::missing_answers(missing.len(), prompt, app.lang));
         return vec![];
     }

@@ -110,7 +110,7 @@ pub fn positions(frame: &mut Frame, app: &App, area: Rect) {
     let width = 76.min(area.width.saturating_sub(2));
     let inner = usize::from(width.saturating_sub(2));
     let mut lines = vec![Line::styled(
-        ladder.title.get(app.lang).clone(),
+        ladder.title[app.lang].clone(),
         Style::new().add_modifier(Modifier::BOLD),
     )];
     for (i, p) in ladder.positions.iter().enumerate() {
@@ -120,21 +120,14 @@ pub fn positions(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             "○ "
         };
-        let head = format!(
-            "{}{mark}{}",
-            if on { "▶ " } else { "  " },
-            p.name.get(app.lang)
-        );
+        let head = format!("{}{mark}{}", if on { "▶ " } else { "  " }, p.name[app.lang]);
         let st = if on {
             Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
         } else {
             Style::new()
         };
         lines.push(Line::styled(head, st));
-        lines.push(Line::styled(
-            format!("      {}", p.note.get(app.lang)),
-            dim(),
-        ));
+        lines.push(Line::styled(format!("      {}", p.note[app.lang]), dim()));
     }
     let lines = crate::wrap::wrap_all(&lines, inner);
     let rect = centred(area, width, lines.len() as u16 + 2);

@@ -124,7 +124,7 @@ fn prompt(app: &App) -> Line<'static> {
     let text = match app.item() {
         Item::Meta(k) if k.required() => strings::meta_prompt(k, app.lang).to_string(),
         Item::Meta(k) => format!("{}{}", strings::meta_prompt(k, app.lang), s.optional),
-        Item::Question(q) => app.question(q).prompt.get(app.lang).clone(),
+        Item::Question(q) => app.question(q).prompt[app.lang].clone(),
     };
     Line::from(text).style(Style::new().add_modifier(Modifier::BOLD))
 }
@@ -160,7 +160,7 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                             Some(Value::List(l)) => l.contains(&c.value),
                             _ => false,
                         };
-                        (c.label.get(lang).clone(), is_default)
+                        (c.label[lang].clone(), is_default)
                     })
                     .collect()
             }
@@ -227,7 +227,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         Item::Question(q) => q,
     };
     let lib = &app.ws.library;
-    let mut lines = vec![Line::raw(app.question(q).help.get(lang).clone())];
+    let mut lines = vec![Line::raw(app.question(q).help[lang].clone())];
     let clauses = &app.affects[q];
     if !clauses.is_empty() {
         lines.push(Line::raw(""));
@@ -240,7 +240,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         for &c in clauses {
             let clause = &lib.clauses[c];
             // A clause's stance variants share its title: listed once.
-            let title = clause.title.get(lang).as_str();
+            let title = clause.title[lang].as_str();
             if !titles.contains(&title) {
                 titles.push(title);
                 lines.push(Line::raw(format!("・{title}")));
@@ -259,7 +259,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             ));
             for id in sources {
                 if let Some(src) = lib.source(id) {
-                    lines.push(Line::styled(format!("・{}", src.citation.get(lang)), dim()));
+                    lines.push(Line::styled(format!("・{}", src.citation[lang]), dim()));
                 }
             }
         }

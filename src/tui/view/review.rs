@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Item::Question(q) => {
                     let q = app.question(q);
                     let v = app.answers.given.get(&q.id).map(|v| q.describe(v, lang));
-                    (q.prompt.get(lang).clone(), v)
+                    (q.prompt[lang].clone(), v)
                 }
             };
             let value = match value {
