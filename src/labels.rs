@@ -350,8 +350,9 @@ pub struct Counsel {
     pub diff_failed: String,
     pub exclude_title: String,
     pub note_title: String,
-    /// The wording's editor: of an article in Japanese, in English; of an added article.
-    pub text_title: [String; 2],
+    /// The wording's editor, for the Japanese and the English of an article.
+    pub text_title_ja: String,
+    pub text_title_en: String,
     pub custom_text_title: String,
     pub editor_failed: String,
     pub refused_citing: String,

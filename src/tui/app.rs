@@ -379,7 +379,7 @@ impl<'w> App<'w> {
         let library: &'w crate::library::Library = &self.ws.library;
         let s = strings::get(self.lang);
         let mut out = vec![SectionView {
-            title: s.meta_section,
+            title: &s.meta_section,
             items: Vec::new(),
             answered: 0,
             counted: 0,

@@ -232,8 +232,8 @@ fn rows(p: &Preview, library: &Library, lang: Lang, unanswered: usize) -> Vec<Ro
         );
     }
     for (name, label) in [
-        ("liability_cap_jpy", s.cap),
-        ("exposure_estimate_jpy", s.exposure),
+        ("liability_cap_jpy", s.cap.as_str()),
+        ("exposure_estimate_jpy", s.exposure.as_str()),
     ] {
         if let Some((_, Value::Int(n))) = doc.computed.iter().find(|(k, _)| k == name) {
             push(

@@ -40,8 +40,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let scroll = field_row.map_or(0, |r| (r + 2).saturating_sub(rows)) as u16;
     let s = strings::get(app.lang);
     let title = match app.item() {
-        Item::Meta(_) => s.meta_section,
-        Item::Question(_) => s.question,
+        Item::Meta(_) => &s.meta_section,
+        Item::Question(_) => &s.question,
     };
     let focus = app.pane == Pane::Answer;
     frame.render_widget(
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(
         Paragraph::new(help)
             .scroll((app.help_scroll, 0))
-            .block(block(s.help_pane, app.pane == Pane::Help)),
+            .block(block(&s.help_pane, app.pane == Pane::Help)),
         bottom,
     );
 }
@@ -114,7 +114,7 @@ fn sections(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(lines).block(block(s.sections, app.pane == Pane::Sections)),
+        Paragraph::new(lines).block(block(&s.sections, app.pane == Pane::Sections)),
         area,
     );
 }
@@ -232,7 +232,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
     if !clauses.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            s.affects,
+            s.affects.as_str(),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         let mut sources: Vec<&str> = Vec::new();
@@ -254,7 +254,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         if !sources.is_empty() {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                s.sources,
+                s.sources.as_str(),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             for id in sources {
