@@ -11,6 +11,7 @@ use crate::common::root;
 const EDGES: &[&str] = &[
     "src/main.rs",
     "src/cli.rs",
+    "src/cli",
     "src/workspace.rs",
     "src/tui.rs",
     "src/tui/term.rs",
