@@ -249,7 +249,19 @@ pub struct Questionnaire {
     pub why_not_written: WhyNotWritten,
     pub meta_prompt: ByMeta,
     pub meta_help: MetaHelp,
+    pub key_table: KeyTable,
     pub counsel: Counsel,
+}
+
+/// The words of the key table (`tui::keys`): what each listed binding does and each
+/// hint's word, by the ids the table gives them.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyTable {
+    /// The keys column of the line for letters typed in a field.
+    pub in_a_field: String,
+    pub does: BTreeMap<String, String>,
+    pub hints: BTreeMap<String, String>,
 }
 
 /// Why a file could not be written (`tui::action::SaveError`).
