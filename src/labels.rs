@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::lang::{Bilingual, Lang};
 
 mod questionnaire;
-pub use questionnaire::{ByMeta, Counsel, Done, KeyTable, MetaHelp, Questionnaire, WhyNotWritten};
+pub use questionnaire::{
+    ByMeta, Counsel, DoneWords, KeyTable, MetaHelp, Questionnaire, WhyNotWritten,
+};
 
 const JA: &str = include_str!("labels/ja.toml");
 const EN: &str = include_str!("labels/en.toml");
@@ -195,6 +197,8 @@ pub struct Explain {
     pub all_stances: String,
 }
 
+/// The files are embedded and read by the unit tests, so a build whose catalogue does not
+/// parse never leaves the tests.
 fn parse(text: &str, file: &str) -> Catalogue {
     toml::from_str(text).unwrap_or_else(|e| panic!("labels/{file}: {e}"))
 }

@@ -27,6 +27,8 @@ pub struct Questionnaire {
     pub assumptions: String,
     pub assumptions_keys: String,
     pub optional: String,
+    /// After a choice that is the question's default.
+    pub default_mark: String,
     pub unanswered: String,
     pub review: String,
     pub preview: String,
@@ -194,13 +196,13 @@ pub struct Counsel {
     pub editor_failed: String,
     pub refused_citing: String,
     pub citing_sep: String,
-    pub done: Done,
+    pub done: DoneWords,
 }
 
 /// What the status line says after a change (`tui::strings::Done`).
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Done {
+pub struct DoneWords {
     pub excluded: String,
     pub restored: String,
     pub position: String,

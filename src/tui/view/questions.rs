@@ -133,10 +133,7 @@ fn prompt(app: &App) -> Line<'static> {
 fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut lines = vec![prompt(app), Line::raw("")];
-    let default_mark = match lang {
-        crate::lang::Lang::Ja => "（既定）",
-        crate::lang::Lang::En => " (default)",
-    };
+    let default_mark = strings::get(lang).default_mark.as_str();
     let labels: Vec<(String, bool)> = match app.item() {
         Item::Question(q) => {
             let q = app.question(q);
