@@ -99,7 +99,7 @@ impl MetaKey {
     }
 
     /// Whether the value is a date (`YYYY-MM-DD`).
-    pub fn is_date(self) -> bool {
+    pub(crate) fn is_date(self) -> bool {
         matches!(self, MetaKey::Date | MetaKey::MainContractDate)
     }
 }
@@ -262,11 +262,15 @@ impl Answers {
                 );
             }
         }
+        let mut unknown = 0;
         for (key, value) in raw.answers.unwrap_or_default() {
             let k = key.get_ref().as_str();
             let Some(q) = library.question(k) else {
-                let near =
-                    crate::error::did_you_mean(k, library.questions.iter().map(|q| q.id.as_str()));
+                unknown += 1;
+                let ids = library.questions.iter().map(|q| q.id.as_str());
+                let near = (unknown <= crate::error::SUGGESTED)
+                    .then(|| crate::error::did_you_mean(k, ids))
+                    .flatten();
                 let (ja, en) = near.map_or_else(Default::default, |c| {
                     (
                         format!("（`{c}` のことですか？）"),

@@ -7,6 +7,6 @@ mod customer;
 mod reason;
 mod select;
 
-pub use customer::likely_customer_type;
+pub(crate) use customer::likely_customer_type;
 pub use reason::{Reason, computed_words};
 pub use select::{Assembly, Excluded, Included, Warning, assemble};

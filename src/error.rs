@@ -43,7 +43,7 @@ impl Diagnostic {
 
     /// The diagnostic in one language: the place as it is, the message in Japanese where
     /// there is one (English otherwise).
-    pub fn in_lang(&self, lang: Lang) -> String {
+    pub(crate) fn in_lang(&self, lang: Lang) -> String {
         match (&self.message_ja, lang) {
             (Some(ja), Lang::Ja) => Diagnostic {
                 message: ja.to_string(),
@@ -93,7 +93,7 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
-    pub fn in_lang(&self, lang: Lang) -> String {
+    pub(crate) fn in_lang(&self, lang: Lang) -> String {
         let lines: Vec<String> = self.0.iter().map(|d| d.in_lang(lang)).collect();
         lines.join("\n")
     }
@@ -129,7 +129,7 @@ pub enum Error {
 
 impl Error {
     /// The problems in one language (see [`Diagnostic::in_lang`]).
-    pub fn in_lang(&self, lang: Lang) -> String {
+    pub(crate) fn in_lang(&self, lang: Lang) -> String {
         match self {
             Error::Library(d) | Error::Answers(d) | Error::Render(d) => d.in_lang(lang),
             Error::Package(e) => e.clone(),
@@ -152,7 +152,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 /// Byte offsets of line starts, so that positions cost a binary search, not a scan of the
 /// file (a library file may hold thousands of clauses, each with several positions).
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
@@ -166,7 +166,7 @@ impl<'a> LineIndex<'a> {
     }
 
     /// A byte offset as a 1-based (line, column), columns counted in characters.
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
@@ -175,7 +175,7 @@ impl<'a> LineIndex<'a> {
 }
 
 /// A byte offset as a 1-based (line, column), for a one-off position.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     LineIndex::new(text).line_col(offset)
 }
 
@@ -185,20 +185,32 @@ const SUGGEST_MAX_CHARS: usize = 64;
 
 /// The candidate nearest to a misspelt name, if it is near enough to be a typo: the one
 /// "did you mean" of every message.
-pub fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    if name.chars().count() > SUGGEST_MAX_CHARS {
+pub(crate) fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let len = name.chars().count();
+    if len > SUGGEST_MAX_CHARS {
         return None;
     }
+    let near = |c: &str| 2.max(c.len() / 4);
     candidates
+        // The distance is at least the difference in length: most candidates are
+        // refused without it being computed.
+        .filter(|c| c.chars().count().abs_diff(len) <= near(c))
         .map(|c| (strsim::levenshtein(name, c), c))
-        .filter(|&(d, c)| d <= 2.max(c.len() / 4))
+        .filter(|&(d, c)| d <= near(c))
         .min()
         .map(|(_, c)| c)
 }
 
+/// The unknown names of one file that get a "did you mean": past them a hostile file of a
+/// million misspelt names is reported in seconds, not in minutes of comparisons.
+pub(crate) const SUGGESTED: usize = 200;
+
 /// A key as shown in a message: cut after 64 characters (a hostile file may hold a key
 /// of megabytes).
-pub fn shown_key(k: &str) -> String {
+pub(crate) fn shown_key(k: &str) -> String {
     match k.char_indices().nth(64) {
         Some((i, _)) => format!("{}…", &k[..i]),
         None => k.to_string(),
@@ -221,7 +233,7 @@ const TOML_ERRORS_SHOWN: usize = 50;
 /// the first) is a syntax error: the parser recovers after each and reads on to the end. A value of the
 /// wrong shape in a text that parses is `e` alone. Each error becomes a diagnostic by
 /// `one`; past [`TOML_ERRORS_SHOWN`], a last one counts the rest.
-pub fn toml_diagnostics(
+pub(crate) fn toml_diagnostics(
     e: toml::de::Error,
     text: &str,
     file: &str,

@@ -274,6 +274,7 @@ impl Exporter {
                 .collect();
             ctx.insert("rows", &rows);
         }
+        let _watch = crate::render::watch::rendering(name, crate::render::watch::DOCUMENT_TIME);
         tera.render(name, &ctx)
             .map(String::into_bytes)
             .map_err(|e| Diagnostics(vec![template_diag(&e, name)]))

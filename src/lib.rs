@@ -16,6 +16,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod guard;
 pub mod labels;
 pub mod lang;
 pub mod library;

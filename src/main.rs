@@ -18,11 +18,19 @@ fn exit_code(e: &anyhow::Error) -> u8 {
     if bad_input { 2 } else { 1 }
 }
 
+/// Every allocation is booked, so that a render that grows without end is stopped.
+#[global_allocator]
+static ALLOCATOR: secdraft::guard::Allocator = secdraft::guard::Allocator;
+
 fn main() -> ExitCode {
+    secdraft::guard::start();
     match secdraft::cli::run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e:#}");
+            // One write: standard error is unbuffered, and a file of 300,000 problems
+            // would otherwise be a million system calls.
+            let message = format!("{e:#}");
+            eprintln!("{message}");
             ExitCode::from(exit_code(&e))
         }
     }

@@ -6,6 +6,7 @@ mod budget;
 mod diag;
 mod filters;
 mod frame;
+pub mod watch;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
@@ -62,6 +63,7 @@ impl Templated<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> String {
         let mut out = budget::Capped::default();
+        let _watch = watch::rendering(Named(self, lang), watch::TEXT_TIME);
         match tera.render_to(&self.template(lang), ctx, &mut out) {
             // Tera writes what the template produces, and templates produce UTF-8.
             Ok(()) => String::from_utf8(out.0).unwrap_or_default(),
@@ -70,6 +72,20 @@ impl Templated<'_> {
                 String::new()
             }
         }
+    }
+}
+
+/// A text as its errors name it (`file:line:col: [id] key.lang`), for the guard's message.
+struct Named<'a>(&'a Templated<'a>, Lang);
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Named(t, lang) = self;
+        write!(f, "{}", t.origin.file)?;
+        if let Some((line, col)) = t.origin.field(t.key).or(t.origin.pos) {
+            write!(f, ":{line}:{col}")?;
+        }
+        write!(f, ": [{}] {}", t.id, t.key(*lang))
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Characters that must not begin a line (禁則), for every wrapper of Japanese text.
-pub const NO_START: &str = "、。，．・：；？！ー）」』】〕］｝〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.;:!?)]}々";
+pub(crate) const NO_START: &str = "、。，．・：；？！ー）」』】〕］｝〉》”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ,.;:!?)]}々";
 
 fn wide(c: char) -> bool {
     c.width() == Some(2)
@@ -93,7 +93,7 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 
 /// `text` in lines of at most `width` columns, cut where nothing else fits (a cell must
 /// not push its border out).
-pub fn cut_lines(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn cut_lines(text: &str, width: usize) -> Vec<String> {
     breaks(text, width, width, Overflow::Cut)
         .into_iter()
         .map(|r| text[r].to_string())
@@ -125,7 +125,7 @@ fn hanging(text: &str, max: usize) -> (usize, Vec<Range<usize>>) {
 }
 
 /// A plain line as the lines it takes at `max` columns, indented as [`wrap_line`] does.
-pub fn wrap_plain(text: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap_plain(text: &str, max: usize) -> Vec<String> {
     let max = max.max(2);
     // A control character would move the terminal's cursor.
     let clean: String;
@@ -148,7 +148,7 @@ pub fn wrap_plain(text: &str, max: usize) -> Vec<String> {
 
 /// One styled line as the lines it takes at `max` columns (at least one, even when
 /// empty); the lines after the first are indented under the text of a list item.
-pub fn wrap_line(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
+pub(crate) fn wrap_line(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
     let max = max.max(2);
     // The text as one string, each span a range of it.
     let mut text = String::new();
@@ -179,7 +179,7 @@ pub fn wrap_line(src: &Line<'_>, max: usize) -> Vec<Line<'static>> {
 }
 
 /// Every line of a text, wrapped.
-pub fn wrap_all<'a>(
+pub(crate) fn wrap_all<'a>(
     lines: impl IntoIterator<Item = &'a Line<'a>>,
     max: usize,
 ) -> Vec<Line<'static>> {

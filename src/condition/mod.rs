@@ -15,7 +15,7 @@ use crate::value::{Type, Value};
 /// How deep a condition may nest (parentheses, `not`, and chains of operators, which make
 /// trees as deep as they are long). Real conditions use a handful of levels; the limit
 /// keeps every walk over the tree far from the end of the stack.
-pub const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
@@ -79,12 +79,12 @@ impl Expr {
     }
 
     /// Whether the condition is the literal `true`: the clause always applies.
-    pub fn is_always(&self) -> bool {
+    pub(crate) fn is_always(&self) -> bool {
         matches!(self, Expr::Lit(Value::Bool(true), _))
     }
 
     /// The names the condition reads, each once, in order of appearance.
-    pub fn vars(&self) -> Vec<&str> {
+    pub(crate) fn vars(&self) -> Vec<&str> {
         let mut out = Vec::new();
         // An explicit stack, children pushed right to left so that names come in order.
         let mut stack = vec![self];

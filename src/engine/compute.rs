@@ -9,19 +9,19 @@ use crate::value::Value;
 
 /// Fixed costs of responding to a personal-data incident (forensics, a third-party
 /// committee, a call centre), in yen: an order of magnitude taken from the MENET case.
-pub const FIXED_RESPONSE_JPY: i64 = 10_000_000;
+pub(crate) const FIXED_RESPONSE_JPY: i64 = 10_000_000;
 /// Response cost per data subject (notices, inquiries, monitoring). MENET: about ¥143M of
 /// response costs for about 47,000 persons, some ¥3,000 a head including the fixed part.
-pub const RESPONSE_PER_SUBJECT_JPY: i64 = 2_800;
+pub(crate) const RESPONSE_PER_SUBJECT_JPY: i64 = 2_800;
 /// Compensation per person from the Benesse awards: ¥1,000 (Osaka HC 2019) and ¥3,300
 /// (Tokyo HC 2020) for more sensitive data.
-pub const COMPENSATION_BASIC_JPY: i64 = 1_000;
-pub const COMPENSATION_SENSITIVE_JPY: i64 = 3_300;
+pub(crate) const COMPENSATION_BASIC_JPY: i64 = 1_000;
+pub(crate) const COMPENSATION_SENSITIVE_JPY: i64 = 3_300;
 /// The super cap is a multiple of the general cap (three times for the customer, twice
 /// balanced), never above ten times the contract amount nor below the general cap: a sum
 /// counsel can sign, not an estimate (a ¥40M contract once got a ¥15.26bn super cap from
 /// the exposure estimate of a large data set).
-pub const SUPER_CAP_MAX_MULTIPLE: i64 = 10;
+pub(crate) const SUPER_CAP_MAX_MULTIPLE: i64 = 10;
 
 fn int(values: &BTreeMap<String, Value>, id: &str) -> i64 {
     values.get(id).and_then(Value::as_int).unwrap_or(0)

@@ -59,7 +59,7 @@ const LOCAL_MARKS: &[char] = &['市', '町', '村', '区', '都', '道', '府', 
 /// administrative agencies among the 行政機関等 bound by Arts. 66 to 68, and the government
 /// common standards cover them. A 国立大学法人 is left alone (most of the private-sector
 /// rules apply to it since 2022), as is anything with a company form in its name.
-pub fn likely_customer_type(name: &str) -> Option<&'static str> {
+pub(crate) fn likely_customer_type(name: &str) -> Option<&'static str> {
     let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     let name = name.as_str();
     if name.is_empty() || PRIVATE_FORMS.iter().any(|f| name.contains(f)) {

@@ -8,7 +8,7 @@ use crate::document::{Annex, Block, Paragraph};
 
 /// One row of the parallel layout: a piece of the Japanese text and its translation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Row {
+pub(crate) struct Row {
     pub ja: Vec<Paragraph>,
     pub en: Vec<Paragraph>,
 }
@@ -53,7 +53,7 @@ pub fn rows(ja: &[Paragraph], en: &[Paragraph]) -> Vec<Row> {
 const WIDE_TABLE: usize = 5;
 
 /// An annex set on a landscape page: one with a wide table in either language.
-pub fn is_wide(a: &Annex) -> bool {
+pub(crate) fn is_wide(a: &Annex) -> bool {
     [&a.paragraphs.ja, &a.paragraphs.en]
         .iter()
         .flat_map(|ps| ps.iter())

@@ -27,7 +27,7 @@ pub fn part(package: &[u8], name: &str) -> Result<String, String> {
 
 /// The package with the named parts' text replaced; every other entry is copied as it is,
 /// in its order, so the same input still gives the same bytes.
-pub fn repackage(package: &[u8], replace: &[(&str, String)]) -> Result<Vec<u8>, String> {
+pub(crate) fn repackage(package: &[u8], replace: &[(&str, String)]) -> Result<Vec<u8>, String> {
     let mut zip = ZipArchive::new(std::io::Cursor::new(package))
         .map_err(|e| format!("cannot read the Word package: {e}"))?;
     let mut out = ZipWriter::new(std::io::Cursor::new(Vec::new()));

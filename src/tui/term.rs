@@ -37,6 +37,7 @@ fn setup() -> std::io::Result<()> {
 
 impl Guard {
     pub fn enter() -> std::io::Result<Guard> {
+        crate::guard::on_fail(restore);
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             // Back to a normal terminal first, so that the message can be read.

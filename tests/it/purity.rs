@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 
 use crate::common::root;
 
-/// What may touch the world: the binary, the command line, the workspace (files), the
+/// What may touch the world: the binary and its guard, the command line, the workspace (files), the
 /// questionnaire's loop and terminal, and the questionnaire's drawing (ratatui).
 const EDGES: &[&str] = &[
     "src/main.rs",
+    "src/guard.rs",
     "src/cli.rs",
     "src/cli",
     "src/workspace.rs",
+    "src/workspace",
     "src/tui.rs",
     "src/tui/term.rs",
     "src/tui/keymap.rs",
