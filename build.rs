@@ -30,7 +30,7 @@ fn embed(dir: &str, exts: &[&str], out: &mut String, name: &str) {
 fn main() {
     let mut out = String::new();
     embed("clauses", &[".toml"], &mut out, "LIBRARY");
-    // Document templates, the document frame and the label catalogue.
+    // Document templates and the document frame (the words are in src/labels/).
     embed("templates", &[".tera", ".toml"], &mut out, "TEMPLATES");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded.rs");
     fs::write(dest, out).unwrap();

@@ -121,17 +121,13 @@ const KANJI_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六
 const IROHA: &str = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス";
 
 pub fn article_label(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("第{n}条"),
-        Lang::En => format!("Article {n}"),
-    }
+    let n = n.to_string();
+    crate::labels::fill(&crate::labels::get(lang).numbers.article, &[("n", &n)])
 }
 
 pub fn annex_label(n: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("別紙{n}"),
-        Lang::En => format!("Annex {n}"),
-    }
+    let n = n.to_string();
+    crate::labels::fill(&crate::labels::get(lang).numbers.annex, &[("n", &n)])
 }
 
 /// 2 → `２` / `2.`: the label of the n-th 項 (the first has none).

@@ -151,7 +151,7 @@ impl Engine {
 }
 
 impl Exporter {
-    /// Reads the label catalogue and finds the document templates. `files` are the
+    /// Reads the user's label file, if any, and finds the document templates. `files` are the
     /// defaults overlaid with the user's. The templates are compiled as they are used
     /// ([`Exporter::check_all`] compiles every one).
     pub fn new(files: &[TemplateFile], library: &Library) -> Result<Exporter, Diagnostics> {
@@ -170,17 +170,12 @@ impl Exporter {
                 ),
             ));
         }
+        // The catalogue's words, unless the user's templates bring their own.
         let labels = match files.iter().rev().find(|f| f.name == labels::FILE) {
             Some(f) => Labels::parse(&f.text, &f.name)
                 .map_err(|Diagnostics(d)| diags.extend(d))
                 .ok(),
-            None => {
-                diags.push(Diagnostic::new(
-                    labels::FILE,
-                    "the label catalogue is missing",
-                ));
-                None
-            }
+            None => Some(Labels::catalogue()),
         };
         let mut engines = Vec::new();
         for format in Format::ALL {

@@ -19,10 +19,11 @@ pub fn thousands(n: i64) -> String {
 }
 
 pub fn yen(n: i64, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("{}円", thousands(n)),
-        Lang::En => format!("JPY {}", thousands(n)),
-    }
+    let amount = thousands(n);
+    crate::labels::fill(
+        &crate::labels::get(lang).numbers.yen,
+        &[("amount", &amount)],
+    )
 }
 
 /// Parses `YYYY-MM-DD` and checks that the day exists.

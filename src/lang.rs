@@ -78,10 +78,11 @@ impl<T> Bilingual<T> {
         Bilingual { ja, en }
     }
 
-    pub fn get(&self, lang: Lang) -> &T {
-        match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
+    /// A value made for each language.
+    pub fn from_fn(mut f: impl FnMut(Lang) -> T) -> Self {
+        Bilingual {
+            ja: f(Lang::Ja),
+            en: f(Lang::En),
         }
     }
 
@@ -89,6 +90,17 @@ impl<T> Bilingual<T> {
         Bilingual {
             ja: f(Lang::Ja, &self.ja),
             en: f(Lang::En, &self.en),
+        }
+    }
+}
+
+impl<T> std::ops::Index<Lang> for Bilingual<T> {
+    type Output = T;
+
+    fn index(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 pub mod format;
 pub mod guard;
+pub mod labels;
 pub mod lang;
 pub mod library;
 pub mod lint;

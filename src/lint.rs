@@ -103,7 +103,7 @@ impl Finding {
         }
         match library.clause(&self.clause) {
             Some(c) => {
-                let body = c.body.get(self.lang);
+                let body = &c.body[self.lang];
                 let pos = self
                     .offset
                     .map(|o| crate::error::line_col(body, o))
@@ -264,7 +264,7 @@ pub fn library(library: &Library) -> Vec<Finding> {
         if f.offset.is_none()
             && let Some(&r) = rank.get(f.clause.as_str())
         {
-            let body = library.clauses[order[r]].body.get(f.lang);
+            let body = &library.clauses[order[r]].body[f.lang];
             let needle = f.words.trim_matches('…');
             f.offset = match f.kind {
                 Kind::SingleItem => body

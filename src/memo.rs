@@ -7,88 +7,11 @@ use crate::answers::Answers;
 use crate::document::Document;
 use crate::engine::Assembly;
 use crate::format::yen;
+use crate::labels::{self, fill};
 use crate::lang::Lang;
 use crate::library::Library;
 use crate::report::{Block, ReportFormat, para, write};
 use crate::value::Value;
-
-struct Words {
-    mark: &'static str,
-    title: &'static str,
-    articles: &'static str,
-    does: &'static str,
-    why: &'static str,
-    answers: &'static str,
-    sources: &'static str,
-    note: &'static str,
-    wording: &'static str,
-    by_counsel: &'static str,
-    excluded: &'static str,
-    none: &'static str,
-    warnings: &'static str,
-    exposure: &'static str,
-    estimate: &'static str,
-    cap: &'static str,
-    super_cap: &'static str,
-    assumptions: &'static str,
-    assumptions_lead: &'static str,
-    overrides: &'static str,
-    positions: &'static str,
-    current: &'static str,
-}
-
-fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Ja => Words {
-            mark: "社内限り",
-            title: "情報セキュリティ特約 検討メモ",
-            articles: "条項ごとの説明",
-            does: "趣旨",
-            why: "採用理由",
-            answers: "前提となる回答",
-            sources: "根拠",
-            note: "法務メモ",
-            wording: "文言",
-            by_counsel: "法務担当者による修正文言",
-            excluded: "採用しなかった条項",
-            none: "なし",
-            warnings: "注意事項",
-            exposure: "想定損害額と責任上限",
-            estimate: "個人情報漏えい時の想定損害額（目安）",
-            cap: "責任上限額",
-            super_cap: "情報漏えい等の責任上限額",
-            assumptions: "既定値のままの回答（要確認の前提）",
-            assumptions_lead: "次の質問は回答されておらず、既定値で起案しています。内容を確認してください。",
-            overrides: "法務担当者による変更",
-            positions: "交渉上の立場",
-            current: "（本案で採用）",
-        },
-        Lang::En => Words {
-            mark: "INTERNAL",
-            title: "Information security rider: internal memo",
-            articles: "Article by article",
-            does: "What it does",
-            why: "Why it is in",
-            answers: "Answers behind it",
-            sources: "Sources",
-            note: "Counsel's note",
-            wording: "Wording",
-            by_counsel: "counsel's wording",
-            excluded: "Clauses left out",
-            none: "None",
-            warnings: "Warnings",
-            exposure: "Exposure against the caps",
-            estimate: "Estimated exposure from a personal-data incident (indicative)",
-            cap: "Liability cap",
-            super_cap: "Cap for data and security incidents",
-            assumptions: "Answers left at their defaults (assumptions to confirm)",
-            assumptions_lead: "These questions were not answered; the draft uses their defaults. Confirm them.",
-            overrides: "Counsel's overrides",
-            positions: "Negotiating positions",
-            current: " (in this draft)",
-        },
-    }
-}
 
 /// The answers a clause's condition reads, in words: `個人データの取扱い：はい`.
 fn answers_behind(library: &Library, assembly: &Assembly, id: &str, lang: Lang) -> Vec<String> {
@@ -101,14 +24,17 @@ fn answers_behind(library: &Library, assembly: &Assembly, id: &str, lang: Lang) 
         .filter_map(|v| {
             let q = library.question(v)?;
             let value = assembly.value(v)?;
-            let sep = if lang == Lang::Ja { "：" } else { ": " };
-            Some(format!(
-                "{}{sep}{}",
-                q.prompt.get(lang),
-                q.describe(value, lang)
-            ))
+            Some(field(&q.prompt[lang], &q.describe(value, lang), lang))
         })
         .collect()
+}
+
+/// A name and its value: `個人データの取扱い：はい`.
+fn field(name: &str, value: &str, lang: Lang) -> String {
+    fill(
+        &labels::get(lang).values.field,
+        &[("name", name), ("value", value)],
+    )
 }
 
 /// Questions asked under these answers but not answered: the draft uses their defaults.
@@ -134,41 +60,39 @@ pub fn blocks(
     doc: &Document,
     lang: Lang,
 ) -> Vec<Block> {
-    let w = words(lang);
-    let list_sep = if lang == Lang::Ja { "、" } else { "; " };
+    let w = &labels::get(lang).memo;
+    let list_sep = w.list_sep.as_str();
     let mut out = vec![
-        Block::Heading(1, w.title.into()),
+        Block::Heading(1, w.title.clone()),
         para(format!(
             "{} / {} / {}",
-            doc.parties.project.get(lang),
-            doc.parties.customer.get(lang),
-            doc.parties.vendor.get(lang)
+            doc.parties.project[lang], doc.parties.customer[lang], doc.parties.vendor[lang]
         )),
-        Block::Heading(2, w.articles.into()),
+        Block::Heading(2, w.articles.clone()),
     ];
     for a in &doc.articles {
-        let title = match lang {
-            Lang::Ja => format!("{}（{}）", a.label.ja, a.title.ja),
-            Lang::En => format!("{} ({})", a.label.en, a.title.en),
-        };
+        let title = fill(
+            &w.article_heading,
+            &[("label", &a.label[lang]), ("title", &a.title[lang])],
+        );
         out.push(Block::Heading(3, title));
-        out.push(Block::Field(w.does.into(), a.rationale.get(lang).clone()));
-        out.push(Block::Field(w.why.into(), a.reason.get(lang).clone()));
+        out.push(Block::Field(w.does.clone(), a.rationale[lang].clone()));
+        out.push(Block::Field(w.why.clone(), a.reason[lang].clone()));
         let behind = answers_behind(library, assembly, &a.id, lang);
         if !behind.is_empty() {
-            out.push(Block::Field(w.answers.into(), behind.join(list_sep)));
+            out.push(Block::Field(w.answers.clone(), behind.join(list_sep)));
         }
         if !a.sources.is_empty() {
             let cites: Vec<&str> = a
                 .sources
                 .iter()
-                .map(|s| s.citation.get(lang).as_str())
+                .map(|s| s.citation[lang].as_str())
                 .collect();
-            out.push(Block::Field(w.sources.into(), cites.join(list_sep)));
+            out.push(Block::Field(w.sources.clone(), cites.join(list_sep)));
         }
         let o = answers.overrides.clauses.get(&a.id);
         if o.is_some_and(|o| !o.text.is_empty()) {
-            out.push(Block::Field(w.wording.into(), w.by_counsel.into()));
+            out.push(Block::Field(w.wording.clone(), w.by_counsel.clone()));
         }
         let custom_note = answers
             .overrides
@@ -177,109 +101,89 @@ pub fn blocks(
             .find(|c| c.id == a.id)
             .and_then(|c| c.note.as_ref());
         if let Some(n) = o.and_then(|o| o.note.as_ref()).or(custom_note) {
-            out.push(Block::Field(w.note.into(), n.clone()));
+            out.push(Block::Field(w.note.clone(), n.clone()));
         }
         if let Some(ladder) = library.ladder(&a.id) {
             out.push(Block::Field(
-                w.positions.into(),
-                ladder.title.get(lang).clone(),
+                w.positions.clone(),
+                ladder.title[lang].clone(),
             ));
-            let sep = if lang == Lang::Ja { "：" } else { ": " };
             for p in &ladder.positions {
-                let current = if p.clause == a.id { w.current } else { "" };
-                out.push(Block::Item(format!(
-                    "{}{current}{sep}{}",
-                    p.name.get(lang),
-                    p.note.get(lang)
-                )));
+                let current = if p.clause == a.id { &w.current } else { "" };
+                let name = format!("{}{current}", p.name[lang]);
+                out.push(Block::Item(field(&name, &p.note[lang], lang)));
             }
         }
     }
-    out.push(Block::Heading(2, w.excluded.into()));
+    out.push(Block::Heading(2, w.excluded.clone()));
     if doc.excluded.is_empty() {
-        out.push(para(w.none));
+        out.push(para(&w.none));
     }
     for e in &doc.excluded {
-        let sep = if lang == Lang::Ja { "：" } else { ": " };
         let note = answers
             .overrides
             .clauses
             .get(&e.id)
             .and_then(|o| o.note.as_ref())
-            .map(|n| format!(" ({}{sep}{n})", w.note))
+            .map(|n| fill(&w.noted, &[("note", &field(&w.note, n, lang))]))
             .unwrap_or_default();
-        out.push(Block::Item(format!(
-            "{}{sep}{}{note}",
-            e.title.get(lang),
-            e.reason.get(lang)
-        )));
+        let item = field(&e.title[lang], &e.reason[lang], lang);
+        out.push(Block::Item(format!("{item}{note}")));
     }
-    out.push(Block::Heading(2, w.warnings.into()));
+    out.push(Block::Heading(2, w.warnings.clone()));
     if doc.warnings.is_empty() {
-        out.push(para(w.none));
+        out.push(para(&w.none));
     }
     out.extend(
         doc.warnings
             .iter()
-            .map(|x| Block::Item(x.message.get(lang).clone())),
+            .map(|x| Block::Item(x.message[lang].clone())),
     );
-    out.push(Block::Heading(2, w.exposure.into()));
+    out.push(Block::Heading(2, w.exposure.clone()));
     for (label, name) in [
-        (w.estimate, "exposure_estimate_jpy"),
-        (w.cap, "liability_cap_jpy"),
-        (w.super_cap, "super_cap_jpy"),
+        (&w.estimate, "exposure_estimate_jpy"),
+        (&w.cap, "liability_cap_jpy"),
+        (&w.super_cap, "super_cap_jpy"),
     ] {
         if let Some(n) = amount(assembly, name) {
             out.push(Block::Field(label.into(), yen(n, lang)));
         }
     }
-    out.push(Block::Heading(2, w.assumptions.into()));
+    out.push(Block::Heading(2, w.assumptions.clone()));
     let assumed = assumptions(library, answers);
     if assumed.is_empty() {
-        out.push(para(w.none));
+        out.push(para(&w.none));
     } else {
-        out.push(para(w.assumptions_lead));
+        out.push(para(&w.assumptions_lead));
     }
     for id in assumed {
         if let (Some(q), Some(v)) = (library.question(id), assembly.value(id)) {
-            out.push(Block::Field(
-                q.prompt.get(lang).clone(),
-                q.describe(v, lang),
-            ));
+            out.push(Block::Field(q.prompt[lang].clone(), q.describe(v, lang)));
         }
     }
-    out.push(Block::Heading(2, w.overrides.into()));
+    out.push(Block::Heading(2, w.overrides.clone()));
     let o = &answers.overrides;
     if o.is_empty() {
-        out.push(para(w.none));
+        out.push(para(&w.none));
     }
     for (id, ov) in &o.clauses {
         let title = library
             .clause(id)
-            .map_or(id.as_str(), |c| c.title.get(lang).as_str());
-        let what = match (&ov.exclude, &ov.variant, ov.text.is_empty(), lang) {
-            (Some(r), _, _, Lang::Ja) => format!("除外（{r}）"),
-            (Some(r), _, _, Lang::En) => format!("excluded ({r})"),
-            (_, Some(v), _, _) => {
-                let t = library.clause(v).map_or(v.as_str(), |c| c.title.get(lang));
-                match lang {
-                    Lang::Ja => format!("「{t}」を採用"),
-                    Lang::En => format!("uses \"{t}\""),
-                }
+            .map_or(id.as_str(), |c| c.title[lang].as_str());
+        let what = match (&ov.exclude, &ov.variant, ov.text.is_empty()) {
+            (Some(r), _, _) => fill(&w.override_excluded, &[("reason", r)]),
+            (_, Some(v), _) => {
+                let t = library.clause(v).map_or(v.as_str(), |c| &c.title[lang]);
+                fill(&w.override_variant, &[("title", t)])
             }
-            (_, _, false, _) => w.by_counsel.into(),
-            (.., Lang::Ja) => "メモのみ".into(),
-            (.., Lang::En) => "note only".into(),
+            (_, _, false) => w.by_counsel.clone(),
+            _ => w.override_note_only.clone(),
         };
         out.push(Block::Field(title.into(), what));
     }
     for c in &o.custom {
         let title = c.title.get(lang).or(c.title.ja.as_deref()).unwrap_or(&c.id);
-        let what = match lang {
-            Lang::Ja => "法務担当者が追加した条項".to_string(),
-            Lang::En => "an article added by counsel".to_string(),
-        };
-        out.push(Block::Field(title.into(), what));
+        out.push(Block::Field(title.into(), w.custom.clone()));
     }
     out
 }
@@ -293,7 +197,7 @@ pub fn report(
     lang: Lang,
 ) -> String {
     let blocks = blocks(library, answers, assembly, doc, lang);
-    write(&blocks, format, lang, Some(words(lang).mark))
+    write(&blocks, format, lang, Some(&labels::get(lang).memo.mark))
 }
 
 /// The memo as a Word file, marked 社内限り / INTERNAL in the header of every page and above
@@ -308,5 +212,11 @@ pub fn docx(
     created: Option<&str>,
 ) -> Result<Vec<u8>, String> {
     let blocks = blocks(library, answers, assembly, doc, lang);
-    crate::report::docx::report(package, &blocks, lang, words(lang).mark, created)
+    crate::report::docx::report(
+        package,
+        &blocks,
+        lang,
+        &labels::get(lang).memo.mark,
+        created,
+    )
 }

@@ -9,7 +9,7 @@ use toml::Spanned;
 
 use crate::engine::{Assembly, Excluded, Included, Reason};
 use crate::error::{Diagnostic, Diagnostics};
-use crate::lang::{Bilingual, Lang, bi};
+use crate::lang::{Bilingual, Lang};
 use crate::library::Library;
 
 mod finish;
@@ -274,26 +274,14 @@ pub fn shape(
             continue;
         };
         let reason = match replaces {
-            None => reason_of(clause).unwrap_or(Reason::Counsel(bi("", ""))),
+            // Every clause kept as it is was selected, so it has its reason.
+            None => reason_of(clause).unwrap_or(Reason::Always),
             Some(r) => {
-                let (ja, en) = (&library.clauses[r].title.ja, &library.clauses[r].title.en);
                 excluded.push(Excluded {
                     clause: r,
-                    reason: Reason::Counsel(Bilingual::new(
-                        format!(
-                            "法務担当者の選択により「{}」に差し替え",
-                            library.clauses[clause].title.ja
-                        ),
-                        format!(
-                            "Replaced by counsel's choice of \"{}\"",
-                            library.clauses[clause].title.en
-                        ),
-                    )),
+                    reason: Reason::Replaced { by: clause },
                 });
-                Reason::Counsel(Bilingual::new(
-                    format!("法務担当者が「{ja}」に代えて選択"),
-                    format!("Chosen by counsel instead of \"{en}\""),
-                ))
+                Reason::Chosen { instead_of: r }
             }
         };
         included.push(Included {
@@ -306,10 +294,7 @@ pub fn shape(
     for (clause, why) in &plan.excluded {
         excluded.push(Excluded {
             clause: *clause,
-            reason: Reason::Counsel(Bilingual::new(
-                format!("法務担当者により除外：{why}"),
-                format!("Excluded by counsel: {why}"),
-            )),
+            reason: Reason::Excluded { why: why.clone() },
         });
     }
     // The carve-out is checked on the final wording before anything renders: the

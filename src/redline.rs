@@ -159,7 +159,7 @@ fn diff_words(old: &str, new: &str) -> Vec<Span> {
 }
 
 fn article_text(a: &Article, lang: Lang) -> String {
-    plain_text(a.paragraphs.get(lang), lang)
+    plain_text(&a.paragraphs[lang], lang)
 }
 
 fn whole(a: &Article, wrap: fn(String) -> Span) -> (Bilingual<Vec<Span>>, Bilingual<Vec<Span>>) {
@@ -183,9 +183,9 @@ fn causes(library: &Library, id: &str, changed: &[ValueChange]) -> Vec<String> {
             c.concerns.iter().any(|x| x == id)
                 || clause.is_some_and(|clause| {
                     vars.contains(&c.id.as_str())
-                        || Lang::ALL.iter().any(|&l| {
-                            crate::render::position_of(clause.body.get(l), &c.id).is_some()
-                        })
+                        || Lang::ALL
+                            .iter()
+                            .any(|&l| crate::render::position_of(&clause.body[l], &c.id).is_some())
                 })
         })
         .map(|c| c.id.clone())

@@ -64,7 +64,7 @@ impl Templated<'_> {
         lang: Lang,
         diags: &mut Vec<Diagnostic>,
     ) -> String {
-        let text = self.text.get(lang);
+        let text = &self.text[lang];
         if compile::literal(text) {
             return text.clone();
         }

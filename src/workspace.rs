@@ -159,7 +159,7 @@ impl Workspace {
             .collect::<Result<Vec<_>, _>>()?;
         let mut templates = Vec::new();
         if let Some(dir) = templates_dir {
-            // Document templates, and the frame and label catalogue (TOML).
+            // Document templates, and the frame and the document labels (TOML).
             let mut found = read_dir(dir, ".tera").map_err(Error::Library)?;
             found.extend(read_dir(dir, ".toml").map_err(Error::Library)?);
             for (path, text) in found {

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::condition::Expr;
+use crate::labels::{self, fill};
 use crate::lang::{Bilingual, Lang};
 use crate::library::Library;
 use crate::value::Value;
@@ -15,8 +16,12 @@ pub enum Reason {
     Always,
     /// The clause serves other stances than the one drafted for.
     Stance { stance: String, serves: Vec<String> },
-    /// Counsel's decision in an answers file's overrides, already in words.
-    Counsel(Bilingual<String>),
+    /// Counsel excluded the clause in the answers file's overrides, for this reason.
+    Excluded { why: String },
+    /// Counsel chose the clause in place of the library's clause `instead_of` (an index).
+    Chosen { instead_of: usize },
+    /// Counsel's choice of the clause `by` (an index) took this clause's place.
+    Replaced { by: usize },
     /// The condition held (or not) because of these values, in the order it reads them.
     Condition {
         held: bool,
@@ -84,14 +89,24 @@ impl Reason {
 
     /// The reason in words, in both languages: 「個人データを取り扱う：はい、DMZ：あり」.
     pub fn words(&self, library: &Library) -> Bilingual<String> {
-        Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| self.words_in(library, l))
+        Bilingual::from_fn(|l| self.words_in(library, l))
     }
 
     fn words_in(&self, library: &Library, lang: Lang) -> String {
-        let ja = lang == Lang::Ja;
+        let w = &labels::get(lang).reasons;
         match self {
-            Reason::Counsel(words) => words.get(lang).clone(),
-            Reason::Always => if ja { "常に適用" } else { "always applies" }.to_string(),
+            Reason::Excluded { why } => {
+                fill(&labels::get(lang).overrides.excluded, &[("reason", why)])
+            }
+            Reason::Chosen { instead_of } => fill(
+                &labels::get(lang).overrides.chosen_instead,
+                &[("title", &library.clauses[*instead_of].title[lang])],
+            ),
+            Reason::Replaced { by } => fill(
+                &labels::get(lang).overrides.replaced_by,
+                &[("title", &library.clauses[*by].title[lang])],
+            ),
+            Reason::Always => w.always.clone(),
             Reason::Stance { stance, serves } => {
                 let q = library.question("stance");
                 let label = |s: &str| {
@@ -101,130 +116,75 @@ impl Reason {
                     )
                 };
                 let serves: Vec<String> = serves.iter().map(|s| label(s)).collect();
-                if ja {
-                    format!(
-                        "起案の立場：{}（この条項は{}の立場のみ）",
-                        label(stance),
-                        serves.join("、")
-                    )
-                } else {
-                    format!(
-                        "Drafting stance: {} (this clause serves only: {})",
-                        label(stance),
-                        serves.join(", ")
-                    )
-                }
+                fill(
+                    &w.stance,
+                    &[
+                        ("stance", &label(stance)),
+                        ("serves", &serves.join(&w.stance_sep)),
+                    ],
+                )
             }
-            Reason::Condition { held, decided } if decided.is_empty() => match (held, ja) {
-                (true, true) => "常に適用".into(),
-                (true, false) => "always applies".into(),
-                (false, true) => "適用しない".into(),
-                (false, false) => "never applies".into(),
-            },
+            Reason::Condition { held, decided } if decided.is_empty() => {
+                if *held { &w.always } else { &w.never }.clone()
+            }
             Reason::Condition { decided, .. } => {
                 let facts: Vec<String> = decided
                     .iter()
                     .map(|(name, v)| fact(library, name, v, lang))
                     .collect();
-                facts.join(if ja { "、" } else { "; " })
+                facts.join(&w.facts_sep)
             }
         }
     }
 }
 
-/// Words for the computed values (questions have their prompts).
-const COMPUTED_WORDS: &[(&str, &str, &str)] = &[
-    ("liability_cap_jpy", "一般上限額", "General cap"),
-    (
-        "exposure_estimate_jpy",
-        "漏えい時の想定損害額",
-        "Estimated cost of a leak",
-    ),
-    ("super_cap_jpy", "特別上限額", "Super cap"),
-    (
-        "reportable_breach",
-        "漏えい時に個人情報保護委員会への報告の対象となる",
-        "A leak would be reportable to the PPC",
-    ),
-    (
-        "public_sector",
-        "発注者が公的機関である",
-        "The customer is a public body",
-    ),
-    (
-        "card_data",
-        "クレジットカード情報を扱う",
-        "Payment card data is involved",
-    ),
-    (
-        "exposure_exceeds_caps",
-        "想定損害額が上限額を超える",
-        "The estimated cost exceeds every cap",
-    ),
-    (
-        "customer_name_public",
-        "委託者名が公的機関の名称と読める",
-        "The customer's name reads as a public body",
-    ),
-];
-
 /// A prompt as the name of its answer: 「契約金額（円）を入力してください。」 → 「契約金額（円）」.
 fn short_prompt(prompt: &str, lang: Lang) -> &str {
-    let endings: &[&str] = match lang {
-        Lang::Ja => &[
-            "をすべて選んでください。",
-            "を選んでください。",
-            "を入力してください。",
-            "。",
-        ],
-        Lang::En => &["."],
-    };
-    endings
+    labels::get(lang)
+        .reasons
+        .prompt_endings
         .iter()
-        .find_map(|e| prompt.strip_suffix(e))
+        .find_map(|e| prompt.strip_suffix(e.as_str()))
         .unwrap_or(prompt)
 }
 
 /// A computed value's name and value in words (the cap as an amount in yen, a flag as
 /// yes or no); `None` for a name that is not computed.
 pub fn computed_words(name: &str, value: &Value, lang: Lang) -> Option<(String, String)> {
-    let ja = lang == Lang::Ja;
-    let &(_, j, e) = COMPUTED_WORDS.iter().find(|(n, _, _)| *n == name)?;
+    let w = &labels::get(lang).reasons;
+    let named = w.computed.get(name)?;
     let described = match value {
         Value::Int(n) if name.ends_with("_jpy") => crate::format::yen(*n, lang),
         Value::Int(n) => crate::format::thousands(*n),
-        Value::Bool(b) => match (b, ja) {
-            (true, true) => "はい".into(),
-            (false, true) => "いいえ".into(),
-            (true, false) => "yes".into(),
-            (false, false) => "no".into(),
-        },
+        Value::Bool(b) => if *b { &w.yes } else { &w.no }.clone(),
         other => other.display(),
     };
-    Some((if ja { j } else { e }.to_string(), described))
+    Some((named.clone(), described))
 }
 
 fn fact(library: &Library, name: &str, value: &Value, lang: Lang) -> String {
     let (subject, described) = match library.question(name) {
         Some(q) => (
-            short_prompt(q.prompt.get(lang), lang).to_string(),
+            short_prompt(&q.prompt[lang], lang).to_string(),
             q.describe(value, lang),
         ),
         None => {
             computed_words(name, value, lang).unwrap_or_else(|| (name.to_string(), value.display()))
         }
     };
-    match lang {
-        Lang::Ja => format!("{subject}：{described}"),
-        Lang::En if subject.ends_with('?') => format!("{subject} {described}"),
-        Lang::En => format!("{subject}: {described}"),
-    }
+    let w = &labels::get(lang).reasons;
+    // A question keeps its question mark, and needs no colon after it.
+    let message = if subject.ends_with('?') {
+        &w.fact_question
+    } else {
+        &w.fact
+    };
+    fill(message, &[("subject", &subject), ("value", &described)])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::model::COMPUTED;
 
     fn values(pairs: &[(&str, Value)]) -> BTreeMap<String, Value> {
         pairs
@@ -257,15 +217,5 @@ mod tests {
             Reason::of(&Expr::parse("true").unwrap(), &v),
             Reason::Always
         );
-    }
-
-    #[test]
-    fn every_computed_value_has_words() {
-        for (name, _, _) in COMPUTED {
-            assert!(
-                COMPUTED_WORDS.iter().any(|(n, _, _)| n == name),
-                "{name} has no words"
-            );
-        }
     }
 }

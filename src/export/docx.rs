@@ -38,15 +38,15 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
     let created = opts.created.map(parts::w3c_datetime).or_else(|| {
         crate::format::parse_date(&doc.meta.date).map(|_| format!("{}T00:00:00Z", doc.meta.date))
     });
-    let title = xml::clean(doc.title.get(primary)).replace('\n', " ");
-    let subject = xml::clean(doc.parties.project.get(primary)).replace('\n', " ");
+    let title = xml::clean(&doc.title[primary]).replace('\n', " ");
+    let subject = xml::clean(&doc.parties.project[primary]).replace('\n', " ");
     // The page header of a draft: its marker, version and date in the words of `lang`.
     let marker = |lang, version: &str| {
         let date = created
             .as_deref()
             .and_then(|c| crate::format::date(&c[..10.min(c.len())], lang));
         [
-            labels.get(lang, "draft"),
+            &labels.of(lang).draft,
             version,
             date.as_deref().unwrap_or(""),
         ]
@@ -54,7 +54,7 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
         .filter(|s| !s.is_empty())
         .copied()
         .collect::<Vec<_>>()
-        .join(labels.get(lang, "gap"))
+        .join(&labels.of(lang).gap)
     };
     let draft = opts.draft.as_deref().map(|v| marker(primary, v));
     let translation_draft = opts

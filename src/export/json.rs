@@ -7,7 +7,7 @@ use crate::lang::{Bilingual, LangSel};
 
 fn text(b: &Bilingual<String>, sel: LangSel) -> Json {
     match sel {
-        LangSel::One(l) => Json::String(b.get(l).clone()),
+        LangSel::One(l) => Json::String(b[l].clone()),
         LangSel::Both => json!({"ja": b.ja, "en": b.en}),
     }
 }
@@ -92,8 +92,8 @@ pub fn export(doc: &Document, sel: LangSel) -> Vec<u8> {
         "computed": computed,
         "clauses": clauses,
         "annexes": annexes,
-        "excluded": doc.excluded.iter().map(|e| json!({"id": e.id, "reason": e.reason.get(primary)})).collect::<Vec<_>>(),
-        "warnings": doc.warnings.iter().map(|w| json!({"code": w.code, "message": w.message.get(primary)})).collect::<Vec<_>>(),
+        "excluded": doc.excluded.iter().map(|e| json!({"id": e.id, "reason": e.reason[primary]})).collect::<Vec<_>>(),
+        "warnings": doc.warnings.iter().map(|w| json!({"code": w.code, "message": w.message[primary]})).collect::<Vec<_>>(),
     });
     let mut bytes = serde_json::to_vec_pretty(&out).unwrap_or_default();
     bytes.push(b'\n');

@@ -160,7 +160,7 @@ pub(super) fn check<'a>(
     }
     for b in bodies {
         for lang in Lang::ALL {
-            let text = b.body.get(lang);
+            let text = &b.body[lang];
             for (offset, target) in references(text) {
                 if annexes.iter().any(|a| a.id == target) {
                     continue;

@@ -26,7 +26,7 @@ pub struct Family {
 
 impl Family {
     pub fn title(&self, lang: Lang) -> &str {
-        self.name.get(lang)
+        &self.name[lang]
     }
 }
 
@@ -40,6 +40,6 @@ pub struct Section {
 
 impl Section {
     pub fn title(&self, lang: Lang) -> &str {
-        self.name.get(lang)
+        &self.name[lang]
     }
 }

@@ -200,34 +200,24 @@ impl Question {
 
     /// A value in words, in one language: choice labels, amounts with separators.
     pub fn describe(&self, value: &Value, lang: Lang) -> String {
+        let w = &crate::labels::get(lang).values;
         match value {
-            Value::Bool(b) => match (b, lang) {
-                (true, Lang::Ja) => "はい".into(),
-                (false, Lang::Ja) => "いいえ".into(),
-                (true, Lang::En) => "Yes".into(),
-                (false, Lang::En) => "No".into(),
-            },
+            Value::Bool(b) => if *b { &w.yes } else { &w.no }.clone(),
             Value::Int(n) if self.kind == Kind::Yen => crate::format::yen(*n, lang),
             Value::Int(n) => crate::format::thousands(*n),
             Value::Str(s) => self.label(s, lang),
-            Value::List(items) if items.is_empty() => match lang {
-                Lang::Ja => "なし".into(),
-                Lang::En => "None".into(),
-            },
-            Value::List(items) => {
-                let sep = if lang == Lang::Ja { "、" } else { ", " };
-                items
-                    .iter()
-                    .map(|i| self.label(i, lang))
-                    .collect::<Vec<_>>()
-                    .join(sep)
-            }
+            Value::List(items) if items.is_empty() => w.none.clone(),
+            Value::List(items) => items
+                .iter()
+                .map(|i| self.label(i, lang))
+                .collect::<Vec<_>>()
+                .join(&w.list_sep),
         }
     }
 
     fn label(&self, value: &str, lang: Lang) -> String {
         self.choice(value)
-            .map_or_else(|| value.to_string(), |c| c.label.get(lang).clone())
+            .map_or_else(|| value.to_string(), |c| c.label[lang].clone())
     }
 }
 

@@ -295,7 +295,7 @@ fn unguarded(
     lang: Lang,
     out: &mut Vec<Finding>,
 ) {
-    let body = c.body.get(lang);
+    let body = &c.body[lang];
     // The open `if` branches (a `for` opens one that knows nothing).
     let mut open: Vec<Branch> = Vec::new();
     let mut reported = BTreeSet::new();

@@ -4,7 +4,13 @@
 
 use super::{Entry, LangText, Overrides, Plan};
 use crate::document::{Article, DocWarning, Document, article_label, parse_body};
-use crate::lang::{Bilingual, Lang, bi};
+use crate::labels::{self, OverrideWords, fill};
+use crate::lang::{Bilingual, Lang};
+
+/// A text of the catalogue's overrides section in both languages.
+fn words(text: impl Fn(&'static OverrideWords) -> &'static String) -> Bilingual<String> {
+    Bilingual::from_fn(|l| text(&labels::get(l).overrides).clone())
+}
 
 /// Whether counsel's text cites an article by its number (第8条, Article 8): literal text
 /// keeps the number when articles are added or excluded and the numbering moves.
@@ -30,37 +36,20 @@ enum About {
 }
 
 fn about(what: About, number: usize) -> DocWarning {
-    let (ja, en) = (
-        article_label(number, Lang::Ja),
-        article_label(number, Lang::En),
-    );
-    let (code, message) = match what {
-        About::CitesNumber => (
-            "override_cites_number",
-            Bilingual::new(
-                format!(
-                    "{ja}の法務担当者の文言は、他の条を番号で引用しています。条の追加又は除外により番号が変わったときは、引用先を確認してください。"
-                ),
-                format!(
-                    "Counsel's wording of {en} cites other articles by number: check them whenever articles are added or excluded and the numbers move."
-                ),
-            ),
-        ),
-        About::Untranslated => (
-            "override_untranslated",
-            Bilingual::new(
-                format!(
-                    "{ja}の法務担当者の文言には英語がないため、英語版には日本語の文言を記載しています。"
-                ),
-                format!(
-                    "Counsel's wording of {en} has no English: the English version shows the Japanese."
-                ),
-            ),
-        ),
+    let code = match what {
+        About::CitesNumber => "override_cites_number",
+        About::Untranslated => "override_untranslated",
     };
     DocWarning {
         code: code.into(),
-        message,
+        message: Bilingual::from_fn(|l| {
+            let w = &labels::get(l).overrides;
+            let message = match what {
+                About::CitesNumber => &w.cites_number,
+                About::Untranslated => &w.untranslated,
+            };
+            fill(message, &[("article", &article_label(number, l))])
+        }),
     }
 }
 
@@ -91,10 +80,9 @@ pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
         if let Some(en) = t.en.as_ref().or(t.ja.as_ref()) {
             a.paragraphs.en = parse_body(en, Lang::En);
         }
-        a.reason = a.reason.map(|l, r| match l {
-            Lang::Ja => format!("{r}（文言は法務担当者による）"),
-            Lang::En => format!("{r} (wording by counsel)"),
-        });
+        a.reason = a
+            .reason
+            .map(|l, r| fill(&labels::get(l).overrides.wording, &[("reason", r)]));
         if t.en.is_none() {
             doc.warnings.push(about(About::Untranslated, a.number));
         }
@@ -134,19 +122,16 @@ pub fn finish(overrides: &Overrides, plan: &Plan, doc: &mut Document) {
                 ),
                 title,
                 paragraphs: text.map(|l, t| parse_body(t, l)),
-                rationale: bi("法務担当者が追加した条項", "An article added by counsel"),
+                rationale: words(|w| &w.added_rationale),
                 sources: Vec::new(),
-                reason: bi("法務担当者が追加", "Added by counsel"),
+                reason: words(|w| &w.added),
             },
         );
     }
     for id in &plan.idle {
         doc.warnings.push(DocWarning {
             code: "override_idle".into(),
-            message: Bilingual::new(
-                format!("「{id}」の指定は、この回答では同条項が採用されないため適用されていません（回答ファイルには残っています）。"),
-                format!("The override of \"{id}\" has no effect: the clause is not in this set (it stays in the answers file)."),
-            ),
+            message: Bilingual::from_fn(|l| fill(&labels::get(l).overrides.idle, &[("id", id)])),
         });
     }
 }

@@ -5,56 +5,19 @@
 use serde_json::json;
 
 use super::{ArticleDiff, Redline, Span, Status, ValueChange};
+use crate::labels::{self, fill};
 use crate::lang::Lang;
 use crate::report::{Block, ReportFormat, Run, para, write};
 
-struct Words {
-    title: &'static str,
-    values: &'static str,
-    no_values: &'static str,
-    articles: &'static str,
-    no_articles: &'static str,
-    because: &'static str,
-    old_article: &'static str,
-}
-
-fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Ja => Words {
-            title: "変更対照表",
-            values: "回答の変更",
-            no_values: "回答の変更はありません。",
-            articles: "条項の変更",
-            no_articles: "条項の変更はありません。",
-            because: "変更の原因",
-            old_article: "旧",
-        },
-        Lang::En => Words {
-            title: "Redline",
-            values: "Changed answers",
-            no_values: "No answer changed.",
-            articles: "Changed articles",
-            no_articles: "No article changed.",
-            because: "Caused by",
-            old_article: "formerly",
-        },
-    }
-}
-
 fn status_word(status: Status, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (Status::Unchanged, Lang::Ja) => "変更なし",
-        (Status::Added, Lang::Ja) => "追加",
-        (Status::Removed, Lang::Ja) => "削除",
-        (Status::Changed, Lang::Ja) => "変更",
-        (Status::Moved, Lang::Ja) => "移動",
-        (Status::MovedChanged, Lang::Ja) => "移動・変更",
-        (Status::Unchanged, Lang::En) => "unchanged",
-        (Status::Added, Lang::En) => "added",
-        (Status::Removed, Lang::En) => "removed",
-        (Status::Changed, Lang::En) => "changed",
-        (Status::Moved, Lang::En) => "moved",
-        (Status::MovedChanged, Lang::En) => "moved and changed",
+    let w = &labels::get(lang).redline.status;
+    match status {
+        Status::Unchanged => &w.unchanged,
+        Status::Added => &w.added,
+        Status::Removed => &w.removed,
+        Status::Changed => &w.changed,
+        Status::Moved => &w.moved,
+        Status::MovedChanged => &w.moved_changed,
     }
 }
 
@@ -71,31 +34,34 @@ fn plain(spans: &[Span]) -> String {
 /// `第3条（…）［旧第5条］` / `Article 3 (…) [formerly Article 5]`: the number now, and the
 /// number before where it differs.
 fn heading(a: &ArticleDiff, lang: Lang) -> String {
-    let w = words(lang);
-    let label = a.label.get(lang);
+    let w = &labels::get(lang).redline;
+    let label = &a.label[lang];
     // A removed article keeps its old title.
-    let title = match a.status {
-        Status::Removed => a.title.get(lang).iter().map(Span::text).collect(),
-        _ => plain(a.title.get(lang)),
+    let title: String = match a.status {
+        Status::Removed => a.title[lang].iter().map(Span::text).collect(),
+        _ => plain(&a.title[lang]),
     };
-    let old = |n: usize| crate::document::article_label(n, lang);
-    match (lang, a.old_number, a.new_number) {
-        (Lang::Ja, Some(o), Some(n)) if o != n => {
-            format!("{label}（{title}）［{}{}］", w.old_article, old(o))
+    match (a.old_number, a.new_number) {
+        (Some(o), Some(n)) if o != n => {
+            let old = crate::document::article_label(o, lang);
+            fill(
+                &w.heading_moved,
+                &[("label", label), ("title", &title), ("old", &old)],
+            )
         }
-        (Lang::En, Some(o), Some(n)) if o != n => {
-            format!("{label} ({title}) [{} {}]", w.old_article, old(o))
-        }
-        (Lang::Ja, ..) => format!("{label}（{title}）"),
-        (Lang::En, ..) => format!("{label} ({title})"),
+        _ => fill(&w.heading, &[("label", label), ("title", &title)]),
     }
 }
 
 fn change_words(v: &ValueChange, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!("{}：{} → {}", v.label.ja, v.old.ja, v.new.ja),
-        Lang::En => format!("{}: {} → {}", v.label.en, v.old.en, v.new.en),
-    }
+    fill(
+        &labels::get(lang).redline.change,
+        &[
+            ("label", &v.label[lang]),
+            ("old", &v.old[lang]),
+            ("new", &v.new[lang]),
+        ],
+    )
 }
 
 fn causes(a: &ArticleDiff, r: &Redline, lang: Lang) -> Option<String> {
@@ -105,34 +71,38 @@ fn causes(a: &ArticleDiff, r: &Redline, lang: Lang) -> Option<String> {
         .filter_map(|id| r.values.iter().find(|v| &v.id == id))
         .map(|v| change_words(v, lang))
         .collect();
-    let sep = if lang == Lang::Ja { "、" } else { "; " };
-    (!named.is_empty()).then(|| named.join(sep))
+    (!named.is_empty()).then(|| named.join(&labels::get(lang).redline.causes_sep))
 }
 
 fn blocks(r: &Redline, lang: Lang) -> Vec<Block> {
-    let w = words(lang);
+    let w = &labels::get(lang).redline;
     let mut out = vec![
-        Block::Heading(1, w.title.into()),
-        Block::Heading(2, w.values.into()),
+        Block::Heading(1, w.title.clone()),
+        Block::Heading(2, w.values.clone()),
     ];
     if r.values.is_empty() {
-        out.push(para(w.no_values));
+        out.push(para(&w.no_values));
     }
     out.extend(r.values.iter().map(|v| Block::Item(change_words(v, lang))));
-    out.push(Block::Heading(2, w.articles.into()));
+    out.push(Block::Heading(2, w.articles.clone()));
     let before = out.len();
     for a in r.changed() {
         out.push(Block::Heading(
             3,
-            format!("{} — {}", heading(a, lang), status_word(a.status, lang)),
+            fill(
+                &w.heading_status,
+                &[
+                    ("heading", &heading(a, lang)),
+                    ("status", status_word(a.status, lang)),
+                ],
+            ),
         ));
         if let Some(c) = causes(a, r, lang) {
-            out.push(Block::Field(w.because.into(), c));
+            out.push(Block::Field(w.because.clone(), c));
         }
         if a.status != Status::Moved {
             out.push(Block::Para(
-                a.text
-                    .get(lang)
+                a.text[lang]
                     .iter()
                     .map(|s| match s {
                         Span::Equal(t) => Run::Plain(t.clone()),
@@ -144,7 +114,7 @@ fn blocks(r: &Redline, lang: Lang) -> Vec<Block> {
         }
     }
     if out.len() == before {
-        out.push(para(w.no_articles));
+        out.push(para(&w.no_articles));
     }
     out
 }
@@ -159,9 +129,9 @@ pub fn json(r: &Redline, lang: Lang) -> String {
     let values: Vec<_> = r
         .values
         .iter()
-        .map(|v| {
-            json!({"id": v.id, "label": v.label.get(lang), "old": v.old.get(lang), "new": v.new.get(lang)})
-        })
+        .map(
+            |v| json!({"id": v.id, "label": v.label[lang], "old": v.old[lang], "new": v.new[lang]}),
+        )
         .collect();
     let articles: Vec<_> = r
         .changed()
@@ -171,8 +141,8 @@ pub fn json(r: &Redline, lang: Lang) -> String {
                 "status": a.status,
                 "old_number": a.old_number,
                 "new_number": a.new_number,
-                "title": plain(a.title.get(lang)),
-                "spans": a.text.get(lang),
+                "title": plain(&a.title[lang]),
+                "spans": a.text[lang],
                 "causes": a.causes,
             })
         })

@@ -4,6 +4,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{Side, ValueChange};
+use crate::labels::{self, Redline, fill};
 use crate::lang::{Bilingual, Lang};
 use crate::library::Library;
 use crate::overrides::{ClauseOverride, CustomClause, Overrides};
@@ -11,7 +12,7 @@ use crate::value::Value;
 
 fn value_words(library: &Library, id: &str, v: Option<&Value>, lang: Lang) -> String {
     match (v, library.question(id)) {
-        (None, _) => value_words_none(lang),
+        (None, _) => labels::get(lang).redline.none.clone(),
         (Some(v), Some(q)) => q.describe(v, lang),
         (Some(v), None) => crate::engine::computed_words(id, v, lang)
             .map_or_else(|| v.display(), |(_, words)| words),
@@ -46,16 +47,10 @@ pub(super) fn changed_values(library: &Library, old: &Side, new: &Side) -> Vec<V
                 v.and_then(|v| crate::engine::computed_words(k, v, lang))
                     .map_or_else(|| k.clone(), |(name, _)| name)
             };
-            let label = library.question(k).map_or_else(
-                || Bilingual::new(named(Lang::Ja), named(Lang::En)),
-                |q| q.prompt.clone(),
-            );
-            let words = |v: Option<&Value>| {
-                Bilingual::new(
-                    value_words(library, k, v, Lang::Ja),
-                    value_words(library, k, v, Lang::En),
-                )
-            };
+            let label = library
+                .question(k)
+                .map_or_else(|| Bilingual::from_fn(named), |q| q.prompt.clone());
+            let words = |v: Option<&Value>| Bilingual::from_fn(|l| value_words(library, k, v, l));
             ValueChange {
                 id: k.clone(),
                 label,
@@ -69,46 +64,35 @@ pub(super) fn changed_values(library: &Library, old: &Side, new: &Side) -> Vec<V
 
 /// A clause's override in words: what counsel did to it.
 fn override_words(o: Option<&ClauseOverride>, lang: Lang) -> String {
+    let w = &labels::get(lang).redline;
     let Some(o) = o else {
-        return value_words_none(lang);
+        return w.none.clone();
     };
     let mut parts = Vec::new();
-    let ja = lang == Lang::Ja;
     if let Some(why) = &o.exclude {
-        parts.push(if ja {
-            format!("除外（{why}）")
-        } else {
-            format!("excluded ({why})")
-        });
+        parts.push(fill(&w.excluded, &[("reason", why)]));
     }
     if let Some(v) = &o.variant {
-        parts.push(if ja {
-            format!("「{v}」を使用")
-        } else {
-            format!("uses \"{v}\"")
-        });
+        parts.push(fill(&w.variant, &[("id", v)]));
     }
-    for (l, t) in [(Lang::Ja, &o.text.ja), (Lang::En, &o.text.en)] {
-        if t.is_some() {
-            parts.push(match (ja, l) {
-                (true, Lang::Ja) => "日本語の文言を変更".into(),
-                (true, Lang::En) => "英語の文言を変更".into(),
-                (false, Lang::Ja) => "Japanese reworded".into(),
-                (false, Lang::En) => "English reworded".into(),
-            });
-        }
+    if o.text.ja.is_some() {
+        parts.push(w.reworded_ja.clone());
+    }
+    if o.text.en.is_some() {
+        parts.push(w.reworded_en.clone());
     }
     if parts.is_empty() {
-        return value_words_none(lang);
+        return w.none.clone();
     }
-    parts.join(if ja { "、" } else { ", " })
+    parts.join(&w.parts_sep)
 }
 
-fn value_words_none(lang: Lang) -> String {
-    match lang {
-        Lang::Ja => "（なし）".into(),
-        Lang::En => "(none)".into(),
-    }
+/// A text of the catalogue's redline section in both languages, its placeholders filled.
+fn both(
+    text: impl Fn(&'static Redline) -> &'static String,
+    values: &[(&str, &str)],
+) -> Bilingual<String> {
+    Bilingual::from_fn(|l| fill(text(&labels::get(l).redline), values))
 }
 
 /// Counsel's overrides that differ between the versions, as changes named
@@ -129,9 +113,7 @@ pub(super) fn changed_overrides(old: &Overrides, new: &Overrides) -> Vec<ValueCh
         if a == b {
             continue;
         }
-        let words = |o: Option<&ClauseOverride>| {
-            Bilingual::new(override_words(o, Lang::Ja), override_words(o, Lang::En))
-        };
+        let words = |o: Option<&ClauseOverride>| Bilingual::from_fn(|l| override_words(o, l));
         let mut concerns = vec![id.clone()];
         concerns.extend(
             [&a, &b]
@@ -141,10 +123,7 @@ pub(super) fn changed_overrides(old: &Overrides, new: &Overrides) -> Vec<ValueCh
         );
         out.push(ValueChange {
             id: format!("clauses.\"{id}\""),
-            label: Bilingual::new(
-                format!("法務担当者の指定（{id}）"),
-                format!("Counsel's override ({id})"),
-            ),
+            label: both(|w| &w.override_label, &[("id", id)]),
             old: words(a.as_ref()),
             new: words(b.as_ref()),
             concerns,
@@ -169,17 +148,14 @@ pub(super) fn changed_overrides(old: &Overrides, new: &Overrides) -> Vec<ValueCh
         }
         let words = |c: &Option<CustomClause>| match c {
             Some(c) => {
-                let title = c.title.ja.clone().unwrap_or_default();
-                Bilingual::new(format!("追加（{title}）"), format!("added ({title})"))
+                let title = c.title.ja.as_deref().unwrap_or_default();
+                both(|w| &w.custom_added, &[("title", title)])
             }
-            None => Bilingual::new(value_words_none(Lang::Ja), value_words_none(Lang::En)),
+            None => both(|w| &w.none, &[]),
         };
         out.push(ValueChange {
             id: format!("custom_clause.\"{id}\""),
-            label: Bilingual::new(
-                format!("法務担当者が追加した条（{id}）"),
-                format!("Article added by counsel ({id})"),
-            ),
+            label: both(|w| &w.custom_label, &[("id", id)]),
             old: words(&a),
             new: words(&b),
             concerns: vec![id.clone()],

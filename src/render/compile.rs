@@ -166,13 +166,13 @@ impl Renderer {
     /// instance would cost quadratic time) and checks what each may read.
     fn compile(&self, tera: &mut Tera, texts: &[(&Templated, Lang)]) -> Problems {
         let mut problems = Problems::default();
-        let templated = || texts.iter().filter(|(i, l)| !literal(i.text.get(*l)));
+        let templated = || texts.iter().filter(|(i, l)| !literal(&i.text[*l]));
         if tera
-            .add_raw_templates(templated().map(|(i, l)| (i.template(*l), i.text.get(*l))))
+            .add_raw_templates(templated().map(|(i, l)| (i.template(*l), &i.text[*l])))
             .is_err()
         {
             for (i, l) in templated() {
-                if let Err(e) = new_tera(&self.labels).add_raw_template("t", i.text.get(*l)) {
+                if let Err(e) = new_tera(&self.labels).add_raw_template("t", &i.text[*l]) {
                     problems.syntax.push(i.diag(&e, *l));
                 }
             }
@@ -190,7 +190,7 @@ impl Renderer {
     /// and that it stands alone.
     fn check_variables(&self, tera: &Tera, i: &Templated, l: Lang) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
-        let text = i.text.get(l);
+        let text = &i.text[l];
         let key = i.key(l);
         let mut refuse = |at: usize, message: String| {
             let (line, col) = crate::error::line_col(text, at);
@@ -305,7 +305,7 @@ impl Renderer {
                 let tera = fresh_at
                     .get(&name)
                     .map_or_else(|| compiled.tera(&name), |&n| &fresh[n].0);
-                let text = i.render(tera, contexts.get(*l), *l, &mut failed);
+                let text = i.render(tera, &contexts[*l], *l, &mut failed);
                 rendered.insert(name, text);
             }
             for (tera, chunk) in fresh {

@@ -62,7 +62,7 @@ pub(crate) fn register(tera: &mut Tera, labels: Arc<HashMap<String, Bilingual<St
         let label = |s: &str| {
             labels
                 .get(s)
-                .map_or_else(|| s.to_string(), |l| l.get(lang).clone())
+                .map_or_else(|| s.to_string(), |l| l[lang].clone())
         };
         match v.as_array() {
             Some(items) => {

@@ -133,9 +133,9 @@ impl Frame {
             })
         };
         let ctxs = Bilingual::new(Lang::Ja, Lang::En)
-            .map(|_, &l| frame_context(contexts.get(l).clone(), meta, self.lang(l), l));
+            .map(|_, &l| frame_context(contexts[l].clone(), meta, self.lang(l), l));
         let text = |key: &str, render: &mut dyn FnMut(Lang, &str, &Context) -> String| {
-            Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| render(l, key, ctxs.get(l)))
+            Bilingual::new(Lang::Ja, Lang::En).map(|_, &l| render(l, key, &ctxs[l]))
         };
         let title = text("title", &mut render);
         let preamble = text("preamble", &mut render);
@@ -158,7 +158,7 @@ impl Frame {
                 } else {
                     &f.roles.vendor
                 };
-                let mut ctx = ctxs.get(l).clone();
+                let mut ctx = ctxs[l].clone();
                 ctx.insert("role", role);
                 for (k, v) in [
                     ("name", name),

@@ -342,7 +342,7 @@ impl<'w> App<'w> {
                     .as_ref()
                     .map(|v| q.describe(v, self.lang))
                     .unwrap_or_default();
-                (q.prompt.get(self.lang).as_str(), value)
+                (q.prompt[self.lang].as_str(), value)
             })
             .collect()
     }
@@ -379,7 +379,7 @@ impl<'w> App<'w> {
         let library: &'w crate::library::Library = &self.ws.library;
         let s = strings::get(self.lang);
         let mut out = vec![SectionView {
-            title: s.meta_section,
+            title: &s.meta_section,
             items: Vec::new(),
             answered: 0,
             counted: 0,

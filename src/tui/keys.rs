@@ -6,6 +6,9 @@ use crossterm::event::KeyCode;
 
 use super::action::Action;
 use super::keymap::InputMode;
+use std::collections::BTreeMap;
+
+use crate::labels;
 use crate::lang::Lang;
 use Footer::{Diff, Export, Field, Preview, Questions, Review, ReviewTable};
 use KeyCode::{
@@ -40,10 +43,12 @@ impl Key {
 /// The action a key makes, given the character it typed (`'\0'` for a key that is none).
 pub type Makes = fn(char) -> Action;
 
-/// A line of the list of keys: the keys as shown and what they do, in Japanese and English.
+/// A line of the list of keys: the keys as shown (`None`: any letter typed in a field,
+/// shown in words) and what they do, by its id in the catalogue's
+/// `questionnaire.key_table.does`.
 pub struct Listed {
-    pub keys: [&'static str; 2],
-    pub does: [&'static str; 2],
+    pub keys: Option<&'static str>,
+    pub does: &'static str,
 }
 
 /// Which footer a hint sits in.
@@ -77,12 +82,13 @@ impl Footer {
     }
 }
 
-/// A hint in a footer: its place there, the key as shown, and the word, ja and en.
+/// A hint in a footer: its place there, the key as shown, and its word, by its id in the
+/// catalogue's `questionnaire.key_table.hints`.
 pub struct Hint {
     pub footer: Footer,
     pub at: u8,
     pub key: &'static str,
-    pub word: [&'static str; 2],
+    pub word: &'static str,
 }
 
 pub struct Binding {
@@ -93,25 +99,19 @@ pub struct Binding {
     pub hints: &'static [Hint],
 }
 
-const fn hint(
-    footer: Footer,
-    at: u8,
-    key: &'static str,
-    ja: &'static str,
-    en: &'static str,
-) -> Hint {
+const fn hint(footer: Footer, at: u8, key: &'static str, word: &'static str) -> Hint {
     Hint {
         footer,
         at,
         key,
-        word: [ja, en],
+        word,
     }
 }
 
-const fn listed(keys: &'static str, ja: &'static str, en: &'static str) -> Option<Listed> {
+const fn listed(keys: &'static str, does: &'static str) -> Option<Listed> {
     Some(Listed {
-        keys: [keys, keys],
-        does: [ja, en],
+        keys: Some(keys),
+        does,
     })
 }
 
@@ -123,52 +123,36 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('k'), |_| Action::Up),
             (Key::Command('j'), |_| Action::Down),
         ],
-        listed: listed(
-            "↑ ↓ / j k",
-            "選択肢の移動・スクロール",
-            "move between choices, scroll",
-        ),
+        listed: listed("↑ ↓ / j k", "move"),
         hints: &[
-            hint(Questions, 1, "↑↓", "選択", "choose"),
-            hint(Review, 0, "↑↓", "選択", "choose"),
-            hint(Diff, 0, "↑↓ PgUp PgDn", "スクロール", "scroll"),
-            hint(Export, 0, "↑↓", "項目", "field"),
+            hint(Questions, 1, "↑↓", "choose"),
+            hint(Review, 0, "↑↓", "choose"),
+            hint(Diff, 0, "↑↓ PgUp PgDn", "scroll"),
+            hint(Export, 0, "↑↓", "field"),
         ],
     },
     Binding {
         keys: &[(Key::Code(Enter), |_| Action::Confirm)],
-        listed: listed(
-            "Enter",
-            "回答を決定して次へ（確認画面では開き直す）",
-            "confirm the answer and go on (review: reopen)",
-        ),
+        listed: listed("Enter", "confirm"),
         hints: &[
-            hint(Questions, 0, "Enter", "決定", "confirm"),
-            hint(Field, 0, "Enter", "決定", "confirm"),
-            hint(Review, 1, "Enter", "開き直す", "reopen"),
-            hint(ReviewTable, 0, "Enter", "開き直す", "reopen"),
-            hint(Export, 2, "Enter", "出力", "export"),
+            hint(Questions, 0, "Enter", "confirm"),
+            hint(Field, 0, "Enter", "confirm"),
+            hint(Review, 1, "Enter", "reopen"),
+            hint(ReviewTable, 0, "Enter", "reopen"),
+            hint(Export, 2, "Enter", "export"),
         ],
     },
     Binding {
         keys: &[(Key::Command(' '), |_| Action::Toggle)],
-        listed: listed(
-            "Space",
-            "複数選択で選択・解除",
-            "toggle a choice in a multiple choice",
-        ),
-        hints: &[hint(Questions, 2, "Space", "切替", "toggle")],
+        listed: listed("Space", "toggle"),
+        hints: &[hint(Questions, 2, "Space", "toggle")],
     },
     Binding {
         keys: &[(Key::Code(Backspace), |_| Action::Back)],
-        listed: listed(
-            "Backspace",
-            "一文字削除。空欄なら前の質問へ（長押しでも一問）",
-            "delete; when empty, back one question (once if held)",
-        ),
+        listed: listed("Backspace", "back"),
         hints: &[
-            hint(Questions, 3, "BS", "戻る", "back"),
-            hint(Field, 1, "BS", "削除・戻る", "delete/back"),
+            hint(Questions, 3, "BS", "back"),
+            hint(Field, 1, "BS", "delete_back"),
         ],
     },
     Binding {
@@ -176,12 +160,8 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Code(Tab), |_| Action::NextPane),
             (Key::Code(BackTab), |_| Action::PrevPane),
         ],
-        listed: listed(
-            "Tab / Shift-Tab",
-            "枠の切替。プレビューでは条の選択",
-            "switch panes; in the preview, select an article",
-        ),
-        hints: &[hint(Preview, 1, "Tab", "次の条", "next")],
+        listed: listed("Tab / Shift-Tab", "panes"),
+        hints: &[hint(Preview, 1, "Tab", "next")],
     },
     Binding {
         keys: &[
@@ -189,14 +169,10 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('u'), |_| Action::Position),
             (Key::Command('o'), |_| Action::RestoreText),
         ],
-        listed: listed(
-            "x / u / o",
-            "プレビュー：条の除外・復帰／立場の選択／元の文言に戻す",
-            "preview: exclude or put back / position / library wording",
-        ),
+        listed: listed("x / u / o", "exclude"),
         hints: &[
-            hint(Preview, 2, "x", "除外", "exclude"),
-            hint(Preview, 3, "u", "立場", "position"),
+            hint(Preview, 2, "x", "exclude"),
+            hint(Preview, 3, "u", "position"),
         ],
     },
     Binding {
@@ -205,32 +181,24 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('m'), |_| Action::Note),
             (Key::Command('a'), |_| Action::AddClause),
         ],
-        listed: listed(
-            "t / m / a",
-            "プレビュー：文言の編集／メモ（社内）／条の追加",
-            "preview: edit the wording / internal note / add an article",
-        ),
+        listed: listed("t / m / a", "edit"),
         hints: &[
-            hint(Preview, 4, "t", "文言", "text"),
-            hint(Preview, 5, "m", "メモ", "note"),
-            hint(Preview, 6, "a", "追加", "add"),
+            hint(Preview, 4, "t", "text"),
+            hint(Preview, 5, "m", "note"),
+            hint(Preview, 6, "a", "add"),
         ],
     },
     Binding {
         keys: &[(Key::Command('d'), |_| Action::Diff)],
-        listed: listed(
-            "d",
-            "プレビュー：前回出力した版との差分",
-            "preview: changes since the last export",
-        ),
-        hints: &[hint(Preview, 7, "d", "差分", "diff")],
+        listed: listed("d", "diff"),
+        hints: &[hint(Preview, 7, "d", "diff")],
     },
     Binding {
         keys: &[
             (Key::Command('y'), |_| Action::Yes),
             (Key::Command('n'), |_| Action::No),
         ],
-        listed: listed("y / n", "はい・いいえで答える", "answer yes or no"),
+        listed: listed("y / n", "yes_no"),
         hints: &[],
     },
     Binding {
@@ -238,24 +206,20 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('r'), |_| Action::Review),
             (Key::Ctrl('r'), |_| Action::Review),
         ],
-        listed: listed("r / Ctrl-R", "回答の確認", "review the answers"),
-        hints: &[hint(Questions, 4, "r", "確認", "review")],
+        listed: listed("r / Ctrl-R", "review"),
+        hints: &[hint(Questions, 4, "r", "review")],
     },
     Binding {
         keys: &[
             (Key::Command('p'), |_| Action::Preview),
             (Key::Ctrl('p'), |_| Action::Preview),
         ],
-        listed: listed(
-            "p / Ctrl-P",
-            "プレビュー（条項と採用理由）",
-            "preview the clauses and why each is there",
-        ),
+        listed: listed("p / Ctrl-P", "preview"),
         hints: &[
-            hint(Questions, 5, "p", "プレビュー", "preview"),
-            hint(Field, 2, "Ctrl-P", "プレビュー", "preview"),
-            hint(Review, 2, "p", "プレビュー", "preview"),
-            hint(ReviewTable, 1, "p", "プレビュー", "preview"),
+            hint(Questions, 5, "p", "preview"),
+            hint(Field, 2, "Ctrl-P", "preview"),
+            hint(Review, 2, "p", "preview"),
+            hint(ReviewTable, 1, "p", "preview"),
         ],
     },
     Binding {
@@ -263,33 +227,26 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('e'), |_| Action::Export),
             (Key::Ctrl('e'), |_| Action::Export),
         ],
-        listed: listed("e / Ctrl-E", "出力", "export"),
+        listed: listed("e / Ctrl-E", "export"),
         hints: &[
-            hint(Questions, 6, "e", "出力", "export"),
-            hint(Field, 3, "Ctrl-E", "出力", "export"),
-            hint(Review, 3, "e", "出力", "export"),
-            hint(ReviewTable, 2, "e", "出力", "export"),
-            hint(Preview, 8, "e", "出力", "export"),
+            hint(Questions, 6, "e", "export"),
+            hint(Field, 3, "Ctrl-E", "export"),
+            hint(Review, 3, "e", "export"),
+            hint(ReviewTable, 2, "e", "export"),
+            hint(Preview, 8, "e", "export"),
         ],
     },
     Binding {
         keys: &[(Key::Typed, |c| Action::Insert(c.to_string()))],
         listed: Some(Listed {
-            keys: ["入力欄では", "In a field"],
-            does: [
-                "文字はすべて入力になります。操作は Ctrl・F キーで",
-                "every letter is text; commands are Ctrl and F keys",
-            ],
+            keys: None,
+            does: "typed",
         }),
         hints: &[],
     },
     Binding {
         keys: &[(Key::Ctrl('s'), |_| Action::Save)],
-        listed: listed(
-            "Ctrl-S",
-            "保存（回答は変更のたびに保存済み）",
-            "save (answers are saved after every change)",
-        ),
+        listed: listed("Ctrl-S", "save"),
         hints: &[],
     },
     Binding {
@@ -298,11 +255,7 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('l'), |_| Action::SwitchLang),
             (Key::Code(F(2)), |_| Action::SwitchLang),
         ],
-        listed: listed(
-            "l / F2",
-            "表示言語の切替（日本語・English）",
-            "switch the language (日本語, English)",
-        ),
+        listed: listed("l / F2", "language"),
         hints: &[],
     },
     Binding {
@@ -310,11 +263,11 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('?'), |_| Action::Help),
             (Key::Code(F(1)), |_| Action::Help),
         ],
-        listed: listed("? / F1", "このキー一覧", "this list of keys"),
+        listed: listed("? / F1", "help"),
         hints: &[
-            hint(Questions, 7, "?", "キー", "keys"),
-            hint(Field, 4, "F1", "キー", "keys"),
-            hint(Review, 4, "?", "キー", "keys"),
+            hint(Questions, 7, "?", "keys"),
+            hint(Field, 4, "F1", "keys"),
+            hint(Review, 4, "?", "keys"),
         ],
     },
     Binding {
@@ -323,28 +276,24 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Code(Esc), |_| Action::Escape),
             (Key::Ctrl('q'), |_| Action::Quit),
         ],
-        listed: listed(
-            "q / Esc / Ctrl-Q",
-            "画面を閉じる。質問画面では終了（未決定なら確認）",
-            "close; on the questions, quit (asks if unconfirmed)",
-        ),
+        listed: listed("q / Esc / Ctrl-Q", "close"),
         hints: &[
-            hint(Questions, 8, "q", "終了", "quit"),
-            hint(Field, 5, "Esc", "終了", "quit"),
-            hint(Review, 5, "q", "閉じる", "close"),
-            hint(Preview, 9, "q", "閉じる", "close"),
-            hint(Diff, 1, "q/Esc", "閉じる", "close"),
-            hint(Export, 3, "Esc", "閉じる", "close"),
+            hint(Questions, 8, "q", "quit"),
+            hint(Field, 5, "Esc", "quit"),
+            hint(Review, 5, "q", "close"),
+            hint(Preview, 9, "q", "close"),
+            hint(Diff, 1, "q/Esc", "close"),
+            hint(Export, 3, "Esc", "close"),
         ],
     },
     Binding {
         keys: &[(Key::Ctrl('z'), |_| Action::Suspend)],
-        listed: listed("Ctrl-Z", "一時停止（fg で再開）", "suspend (fg resumes)"),
+        listed: listed("Ctrl-Z", "suspend"),
         hints: &[],
     },
     Binding {
         keys: &[(Key::Ctrl('c'), |_| Action::ForceQuit)],
-        listed: listed("Ctrl-C", "すぐに終了", "quit at once"),
+        listed: listed("Ctrl-C", "force_quit"),
         hints: &[],
     },
     Binding {
@@ -354,7 +303,7 @@ pub static BINDINGS: &[Binding] = &[
             (Key::Command('h'), |_| Action::Left),
         ],
         listed: None,
-        hints: &[hint(Export, 1, "←→/Space", "変更", "change")],
+        hints: &[hint(Export, 1, "←→/Space", "change")],
     },
     Binding {
         keys: &[
@@ -376,12 +325,19 @@ pub static BINDINGS: &[Binding] = &[
     },
 ];
 
+/// A word of the catalogue by its id (the tests see that every id has one).
+fn word(words: &'static BTreeMap<String, String>, id: &'static str) -> &'static str {
+    words.get(id).map_or(id, String::as_str)
+}
+
 /// The list of keys in a language, as (keys, what they do).
 pub fn list(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
-    let i = lang_index(lang);
-    BINDINGS
-        .iter()
-        .filter_map(move |b| b.listed.as_ref().map(|l| (l.keys[i], l.does[i])))
+    let w = &labels::get(lang).questionnaire.key_table;
+    BINDINGS.iter().filter_map(move |b| {
+        b.listed
+            .as_ref()
+            .map(|l| (l.keys.unwrap_or(&w.in_a_field), word(&w.does, l.does)))
+    })
 }
 
 /// The hints of a footer in a language, in their order.
@@ -394,9 +350,10 @@ pub fn footer(footer: Footer, lang: Lang) -> String {
         .collect();
     hints.sort_by_key(|h| h.at);
     let (join, sep) = footer.spacing();
+    let w = &labels::get(lang).questionnaire.key_table.hints;
     let words: Vec<String> = hints
         .iter()
-        .map(|h| format!("{}{join}{}", h.key, h.word[i]))
+        .map(|h| format!("{}{join}{}", h.key, word(w, h.word)))
         .collect();
     words.join(sep[i])
 }
@@ -429,6 +386,29 @@ mod tests {
             readme.contains(&format!("### Keys in the questionnaire\n\n{expected}\n")),
             "README.md's \"Keys in the questionnaire\" table is out of date; it should read:\n\n{expected}"
         );
+    }
+
+    #[test]
+    fn every_word_of_the_table_is_in_the_catalogue_and_no_other() {
+        let does: Vec<&str> = BINDINGS
+            .iter()
+            .filter_map(|b| b.listed.as_ref().map(|l| l.does))
+            .collect();
+        let hints: Vec<&str> = BINDINGS
+            .iter()
+            .flat_map(|b| b.hints.iter().map(|h| h.word))
+            .collect();
+        for lang in Lang::ALL {
+            let w = &labels::get(lang).questionnaire.key_table;
+            for (ids, words) in [(&does, &w.does), (&hints, &w.hints)] {
+                for id in ids {
+                    assert!(words.contains_key(*id), "{lang:?}: no words for {id}");
+                }
+                for id in words.keys() {
+                    assert!(ids.contains(&id.as_str()), "{lang:?}: {id} is no key's");
+                }
+            }
+        }
     }
 
     #[test]

@@ -232,8 +232,8 @@ fn rows(p: &Preview, library: &Library, lang: Lang, unanswered: usize) -> Vec<Ro
         );
     }
     for (name, label) in [
-        ("liability_cap_jpy", s.cap),
-        ("exposure_estimate_jpy", s.exposure),
+        ("liability_cap_jpy", s.cap.as_str()),
+        ("exposure_estimate_jpy", s.exposure.as_str()),
     ] {
         if let Some((_, Value::Int(n))) = doc.computed.iter().find(|(k, _)| k == name) {
             push(
@@ -251,12 +251,12 @@ fn rows(p: &Preview, library: &Library, lang: Lang, unanswered: usize) -> Vec<Ro
             None,
         );
         for w in &doc.warnings {
-            push(Kind::Warning, format!("⚠ {}", w.message.get(lang)), None);
+            push(Kind::Warning, format!("⚠ {}", w.message[lang]), None);
         }
     }
     push(Kind::Plain, String::new(), None);
-    push(Kind::Title, doc.title.get(lang).clone(), None);
-    push(Kind::Plain, doc.preamble.get(lang).clone(), None);
+    push(Kind::Title, doc.title[lang].clone(), None);
+    push(Kind::Plain, doc.preamble[lang].clone(), None);
     push(Kind::Plain, String::new(), None);
     push(
         Kind::Heading,
@@ -270,27 +270,27 @@ fn rows(p: &Preview, library: &Library, lang: Lang, unanswered: usize) -> Vec<Ro
         push(Kind::Plain, String::new(), None);
         push(
             Kind::Article,
-            format!("{} {}", a.label.get(lang), a.title.get(lang)),
+            format!("{} {}", a.label[lang], a.title[lang]),
             t,
         );
-        for l in plain_text(a.paragraphs.get(lang), lang).lines() {
+        for l in plain_text(&a.paragraphs[lang], lang).lines() {
             push(Kind::Body, l.to_string(), t);
         }
         push(
             Kind::Aside,
-            format!("  {}: {}", s.rationale, a.rationale.get(lang)),
+            format!("  {}: {}", s.rationale, a.rationale[lang]),
             t,
         );
         push(
             Kind::Aside,
-            format!("  {}: {}", s.reason, a.reason.get(lang)),
+            format!("  {}: {}", s.reason, a.reason[lang]),
             t,
         );
         if !a.sources.is_empty() {
             let cites: Vec<&str> = a
                 .sources
                 .iter()
-                .map(|r| r.citation.get(lang).as_str())
+                .map(|r| r.citation[lang].as_str())
                 .collect();
             push(
                 Kind::Aside,
@@ -303,7 +303,7 @@ fn rows(p: &Preview, library: &Library, lang: Lang, unanswered: usize) -> Vec<Ro
                 .positions
                 .iter()
                 .map(|pos| {
-                    let name = pos.name.get(lang);
+                    let name = &pos.name[lang];
                     if pos.clause == a.id {
                         format!("[{name}]")
                     } else {
@@ -351,7 +351,7 @@ fn rows(p: &Preview, library: &Library, lang: Lang, unanswered: usize) -> Vec<Ro
             .position(|t| matches!(t, Target::Excluded { key } if *key == e.id));
         push(
             Kind::Plain,
-            format!("・{}: {}", e.title.get(lang), e.reason.get(lang)),
+            format!("・{}: {}", e.title[lang], e.reason[lang]),
             t,
         );
     }

@@ -258,7 +258,7 @@ fn answer(app: &mut App, action: Action) -> Vec<Effect> {
         (Input::Field(f), action) => {
             let taken = field_key(f, action);
             if !taken {
-                app.status = Some(fail(strings::get(app.lang).paste_refused.into()));
+                app.status = Some(fail(strings::get(app.lang).paste_refused.clone()));
             }
         }
         _ => {}
@@ -325,7 +325,7 @@ fn confirm(app: &mut App) -> Vec<Effect> {
             app.from_review = false;
             app.screen = Screen::Review;
             if app.progress().1 == 0 {
-                app.status = Some(ok(strings::get(app.lang).all_answered.into()));
+                app.status = Some(ok(strings::get(app.lang).all_answered.clone()));
             }
         }
     }

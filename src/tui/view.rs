@@ -77,9 +77,9 @@ pub fn view(frame: &mut Frame, app: &App) {
 fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
     let lines = vec![
-        Line::from(s.too_small).style(Style::new().add_modifier(Modifier::BOLD)),
+        Line::from(s.too_small.as_str()).style(Style::new().add_modifier(Modifier::BOLD)),
         Line::from(strings::minimum(MIN_SIZE.0, MIN_SIZE.1, app.lang)),
-        Line::from(s.too_small_quit).style(dim()),
+        Line::from(s.too_small_quit.as_str()).style(dim()),
     ];
     let top = area.height.saturating_sub(3) / 2;
     let [_, middle] = Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area);
@@ -92,12 +92,12 @@ fn draw_header(frame: &mut Frame, app: &App, area: Rect) {
     let (answered, left) = app.progress();
     let screen = match app.screen {
         Screen::Questions => app.sections()[app.section_of_pos()].title,
-        Screen::Review => s.review,
-        Screen::Preview => s.preview,
-        Screen::Diff => strings::counsel(app.lang).diff,
+        Screen::Review => &s.review,
+        Screen::Preview => &s.preview,
+        Screen::Diff => &strings::counsel(app.lang).diff,
     };
     let left = Line::from(vec![
-        Span::styled(s.title, Style::new().add_modifier(Modifier::BOLD)),
+        Span::styled(s.title.as_str(), Style::new().add_modifier(Modifier::BOLD)),
         Span::raw(" · "),
         Span::raw(screen),
         Span::raw(" · "),

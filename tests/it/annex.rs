@@ -51,7 +51,7 @@ fn draft(ws: &Workspace, text: &str) -> Result<Document, secdraft::error::Error>
 
 fn article_text(doc: &Document, id: &str, lang: Lang) -> String {
     let a = doc.articles.iter().find(|a| a.id == id).unwrap();
-    plain_text(a.paragraphs.get(lang), lang)
+    plain_text(&a.paragraphs[lang], lang)
 }
 
 fn ids(doc: &Document) -> Vec<(&str, usize)> {
@@ -77,7 +77,7 @@ fn annexes_are_numbered_by_order_and_referred_to_by_number() {
         "Receipt of the explanation is confirmed on the form in Annex 2. Traffic requirements are in Annex 1."
     );
     // An annex body may name itself; its table is parsed as in articles.
-    let forms = plain_text(doc.annexes[1].paragraphs.get(Lang::Ja), Lang::Ja);
+    let forms = plain_text(&doc.annexes[1].paragraphs[Lang::Ja], Lang::Ja);
     assert!(forms.contains("別紙2は、本特約と一体をなす。"), "{forms}");
     assert!(forms.contains("| 確認日 |"), "{forms}");
 
@@ -103,14 +103,14 @@ fn every_format_carries_the_annexes_after_the_articles() {
             Lang::Ja => "別紙1（ネットワーク及びファイアウォールの要件）",
             Lang::En => "Annex 1 (Network and firewall requirements)",
         };
-        let last_article = doc.articles.last().unwrap().title.get(lang);
+        let last_article = &doc.articles.last().unwrap().title[lang];
         for format in [Format::Md, Format::Html, Format::Txt] {
             let text = String::from_utf8(ws.export(&doc, format, &opts).unwrap()).unwrap();
             let at = text
                 .find(heading)
                 .unwrap_or_else(|| panic!("{format:?} {lang:?}: no annex heading:\n{text}"));
             assert!(text[..at].contains(last_article), "{format:?} {lang:?}");
-            let second = doc.annexes[1].label.get(lang);
+            let second = &doc.annexes[1].label[lang];
             assert!(text[at..].contains(second), "{format:?} {lang:?}");
         }
         let docx = ws.export(&doc, Format::Docx, &opts).unwrap();

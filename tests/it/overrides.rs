@@ -280,7 +280,7 @@ fn every_article_reads_back_from_the_markup_counsel_edits() {
         let (_, doc) = WS.draft(&answers).unwrap();
         for a in &doc.articles {
             for lang in [Lang::Ja, Lang::En] {
-                let p = a.paragraphs.get(lang);
+                let p = &a.paragraphs[lang];
                 assert_eq!(&parse_body(&to_markup(p), lang), p, "{} {}", s.name, a.id);
             }
         }

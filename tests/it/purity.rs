@@ -12,6 +12,7 @@ const EDGES: &[&str] = &[
     "src/main.rs",
     "src/guard.rs",
     "src/cli.rs",
+    "src/cli",
     "src/workspace.rs",
     "src/workspace",
     "src/tui.rs",

@@ -88,8 +88,8 @@ fn scenarios_meet_their_expectations() {
                 .map(|a| {
                     format!(
                         "{}\n{}",
-                        a.title.get(lang),
-                        plain_text(a.paragraphs.get(lang), lang)
+                        a.title[lang],
+                        plain_text(&a.paragraphs[lang], lang)
                     )
                 })
                 .collect()

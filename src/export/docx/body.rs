@@ -64,13 +64,13 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn word(&self, key: &str) -> &str {
-        self.words.get(self.lang, key)
+    fn labels(&self) -> &crate::labels::DocumentLabels {
+        self.words.of(self.lang)
     }
 
     fn heading(&self, label: &Bilingual<String>, title: &Bilingual<String>) -> String {
         self.words
-            .heading(self.lang, label.get(self.lang), title.get(self.lang))
+            .heading(self.lang, &label[self.lang], &title[self.lang])
     }
 }
 
@@ -153,21 +153,17 @@ fn section(
         para(
             out,
             &PPr::style("Translation"),
-            &[(bold, c.word("translation"))],
+            &[(bold, &c.labels().translation)],
         );
         para(
             out,
             &PPr::style("Translation"),
-            &[(r, c.word("translation_note"))],
+            &[(r, &c.labels().translation_note)],
         );
     }
-    para(out, &PPr::style("Title"), &[(r, doc.title.get(lang))]);
+    para(out, &PPr::style("Title"), &[(r, &doc.title[lang])]);
     parties(out, doc, c);
-    para(
-        out,
-        &PPr::style(c.l.preamble),
-        &[(r, doc.preamble.get(lang))],
-    );
+    para(out, &PPr::style(c.l.preamble), &[(r, &doc.preamble[lang])]);
     for a in &doc.articles {
         article(out, a, c);
         sink.spill(out);
@@ -175,7 +171,7 @@ fn section(
     execution(out, doc, c, false);
     annexes(out, doc, c, breaks, true);
     if translation {
-        para(out, &PPr::style("End"), &[(r, c.word("translation_end"))]);
+        para(out, &PPr::style("End"), &[(r, &c.labels().translation_end)]);
     }
 }
 
@@ -183,15 +179,16 @@ fn section(
 fn parties(out: &mut String, doc: &Document, c: &Ctx) {
     let bold = RPr { bold: true, ..c.r };
     let p = &doc.parties;
+    let l = c.labels();
     for (label, name) in [
-        ("customer", &p.customer),
-        ("vendor", &p.vendor),
-        ("project", &p.project),
+        (&l.customer, &p.customer),
+        (&l.vendor, &p.vendor),
+        (&l.project, &p.project),
     ] {
         para(
             out,
             &PPr::style("Parties"),
-            &[(bold, c.word(label)), (c.r, "\t"), (c.r, name.get(c.lang))],
+            &[(bold, label), (c.r, "\t"), (c.r, &name[c.lang])],
         );
     }
 }
@@ -202,20 +199,16 @@ fn parties(out: &mut String, doc: &Document, c: &Ctx) {
 fn execution(out: &mut String, doc: &Document, c: &Ctx, in_column: bool) {
     let (lang, r) = (c.lang, c.r);
     let ind = in_column.then_some(Ind::default());
-    para(out, &PPr::style(c.l.closing), &[(r, doc.closing.get(lang))]);
-    para(
-        out,
-        &PPr::style("DateLine"),
-        &[(r, doc.date_line.get(lang))],
-    );
+    para(out, &PPr::style(c.l.closing), &[(r, &doc.closing[lang])]);
+    para(out, &PPr::style("DateLine"), &[(r, &doc.date_line[lang])]);
     for (i, s) in doc.signatures.iter().enumerate() {
         let last_party = i + 1 == doc.signatures.len();
         let party = PPr {
             ind,
             ..PPr::style("SignatureParty")
         };
-        para(out, &party, &[(r, s.role.get(lang))]);
-        let lines = s.lines.get(lang);
+        para(out, &party, &[(r, &s.role[lang])]);
+        let lines = &s.lines[lang];
         for (j, line) in lines.iter().enumerate() {
             // Every line but the very last keeps with the next: the block stays whole.
             let ppr = PPr {
@@ -236,7 +229,7 @@ pub const SIGNATURE_INDENT: u32 = TEXT_WIDTH * 2 / 5;
 /// annex stays on its page rather than on a page of its own.
 fn annexes(out: &mut String, doc: &Document, c: &Ctx, breaks: &mut Breaks, end: bool) {
     let mark = |out: &mut String| {
-        let word = c.word("end");
+        let word = &c.labels().end;
         if end && !word.is_empty() {
             para(out, &PPr::style("End"), &[(c.r, word)]);
         }
@@ -256,7 +249,7 @@ fn annexes(out: &mut String, doc: &Document, c: &Ctx, breaks: &mut Breaks, end: 
         };
         para(out, &heading, &[(c.r, &c.heading(&a.label, &a.title))]);
         let width = if wide { LANDSCAPE_WIDTH } else { TEXT_WIDTH };
-        paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r, width);
+        paragraphs(out, &a.paragraphs[c.lang], &c.l, c.r, width);
         if i + 1 == doc.annexes.len() {
             mark(out);
         }
@@ -272,7 +265,7 @@ fn article(out: &mut String, a: &Article, c: &Ctx) {
         &PPr::style("Heading1"),
         &[(c.r, &c.heading(&a.label, &a.title))],
     );
-    paragraphs(out, a.paragraphs.get(c.lang), &c.l, c.r, TEXT_WIDTH);
+    paragraphs(out, &a.paragraphs[c.lang], &c.l, c.r, TEXT_WIDTH);
 }
 
 /// The 項, 号 and tables of an article or an annex, in a text `width` wide.
@@ -347,13 +340,13 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
         out.push_str("</w:tr>");
     };
     row(out, true, true, &|out, c| {
-        let key = if c.lang == Lang::Ja {
-            "original"
+        let head = if c.lang == Lang::Ja {
+            &c.labels().original
         } else {
-            "translation"
+            &c.labels().translation
         };
         let bold = RPr { bold: true, ..c.r };
-        para(out, &PPr::style("Translation"), &[(bold, c.word(key))]);
+        para(out, &PPr::style("Translation"), &[(bold, head)]);
     });
     row(out, false, true, &|out, c| {
         // 14 pt rather than the title's 16: the Japanese title then fits on one line of
@@ -362,12 +355,12 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
             size: Some(28),
             ..c.r
         };
-        para(out, &PPr::style("Title"), &[(r, doc.title.get(c.lang))]);
+        para(out, &PPr::style("Title"), &[(r, &doc.title[c.lang])]);
         if c.lang == Lang::En {
             para(
                 out,
                 &PPr::style("Translation"),
-                &[(c.r, c.word("translation_note"))],
+                &[(c.r, &c.labels().translation_note)],
             );
         }
     });
@@ -376,7 +369,7 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
         para(
             out,
             &PPr::style(c.l.preamble),
-            &[(c.r, doc.preamble.get(c.lang))],
+            &[(c.r, &doc.preamble[c.lang])],
         );
     });
     for a in &doc.articles {
@@ -407,6 +400,6 @@ fn parallel(out: &mut String, doc: &Document, c: [&Ctx; 2], breaks: &mut Breaks,
     para(
         out,
         &PPr::style("End"),
-        &[(en.r, en.word("translation_end"))],
+        &[(en.r, &en.labels().translation_end)],
     );
 }

@@ -96,7 +96,7 @@ fn exclude(app: &mut App) -> Vec<Effect> {
                 .ws
                 .library
                 .clause(&key)
-                .map_or(key.clone(), |c| c.title.get(lang).clone());
+                .map_or(key.clone(), |c| c.title[lang].clone());
             apply(app, next, &key, strings::done(Done::Restored, &title, lang))
         }
         Some(Target::Article {
@@ -121,16 +121,16 @@ fn position(app: &mut App) {
     }) = selected(app)
     else {
         if selected(app).is_some() {
-            app.status = Some(fail(s.not_an_article.into()));
+            app.status = Some(fail(s.not_an_article.clone()));
         }
         return;
     };
     if custom {
-        app.status = Some(fail(s.custom_no_ladder.into()));
+        app.status = Some(fail(s.custom_no_ladder.clone()));
         return;
     }
     let Some(ladder) = app.ws.library.ladder(&key) else {
-        app.status = Some(fail(s.no_ladder.into()));
+        app.status = Some(fail(s.no_ladder.clone()));
         return;
     };
     let cursor = ladder
@@ -164,7 +164,7 @@ fn current_text(app: &App, id: &str, custom: bool, number: usize, lang: Lang) ->
     app.preview
         .as_ref()
         .and_then(|p| p.doc.articles.iter().find(|a| a.number == number))
-        .map(|a| to_markup(a.paragraphs.get(lang)))
+        .map(|a| to_markup(&a.paragraphs[lang]))
         .unwrap_or_default()
 }
 
@@ -179,7 +179,7 @@ fn edit_text(app: &mut App) -> Vec<Effect> {
             open(app, Purpose::Text { key: id, lang }, title, start, false)
         }
         Some(Target::Excluded { .. }) => {
-            app.status = Some(fail(strings::counsel(lang).not_an_article.into()));
+            app.status = Some(fail(strings::counsel(lang).not_an_article.clone()));
             vec![]
         }
         None => vec![],
@@ -199,7 +199,7 @@ fn note(app: &mut App) -> Vec<Effect> {
     let lang = app.lang;
     let Some(Target::Article { id, number, .. }) = selected(app) else {
         if selected(app).is_some() {
-            app.status = Some(fail(strings::counsel(lang).not_an_article.into()));
+            app.status = Some(fail(strings::counsel(lang).not_an_article.clone()));
         }
         return vec![];
     };
@@ -224,7 +224,7 @@ fn add(app: &mut App) {
         _ => None,
     };
     let Some(after) = after else {
-        app.status = Some(fail(strings::counsel(lang).not_an_article.into()));
+        app.status = Some(fail(strings::counsel(lang).not_an_article.clone()));
         return;
     };
     let title = strings::counsel(lang).custom_title.to_string();
@@ -247,7 +247,7 @@ fn restore(app: &mut App) -> Vec<Effect> {
         ..
     }) = selected(app)
     else {
-        app.status = Some(fail(s.not_an_article.into()));
+        app.status = Some(fail(s.not_an_article.clone()));
         return vec![];
     };
     let mut next = app.answers.overrides.clone();
@@ -256,7 +256,7 @@ fn restore(app: &mut App) -> Vec<Effect> {
         .get_mut(&id)
         .filter(|o| o.text.get(lang).is_some())
     else {
-        app.status = Some(ok(s.nothing_to_restore.into()));
+        app.status = Some(ok(s.nothing_to_restore.clone()));
         return vec![];
     };
     match lang {
@@ -323,7 +323,7 @@ fn refusal(app: &App, e: &crate::error::Error) -> String {
         .map_or(&[][..], |p| &p.doc.articles[..]);
     for id in e.diagnostics().iter().filter_map(|d| d.id.as_deref()) {
         if let Some(a) = articles.iter().find(|a| a.id == id) {
-            let named = format!("{}（{}）", a.label.get(lang), a.title.get(lang));
+            let named = format!("{}（{}）", a.label[lang], a.title[lang]);
             if !citing.contains(&named) {
                 citing.push(named);
             }
@@ -363,7 +363,7 @@ pub fn positions_key(app: &mut App, action: Action) -> Vec<Effect> {
             o.variant = (*chosen != key).then(|| chosen.clone());
             prune(&mut next, &key);
             if next == app.answers.overrides {
-                app.status = Some(ok(strings::counsel(app.lang).unchanged.into()));
+                app.status = Some(ok(strings::counsel(app.lang).unchanged.clone()));
                 return vec![];
             }
             let number = selected(app).map_or(0, |t| match t {

@@ -83,7 +83,7 @@ pub(super) fn export_dialog(app: &mut App, action: Action) -> Vec<Effect> {
         (ExportFocus::Path, action) => {
             let taken = super::field_key(&mut d.path, action);
             if !taken {
-                d.error = Some(strings::get(app.lang).paste_refused.into());
+                d.error = Some(strings::get(app.lang).paste_refused.clone());
             }
         }
         _ => {}
@@ -96,7 +96,7 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
     let s = strings::get(app.lang);
     let path = app.export.path.text().trim().to_string();
     if path.is_empty() {
-        app.export.error = Some(s.path_required.into());
+        app.export.error = Some(s.path_required.clone());
         return vec![];
     }
     let answers = app.effective();
@@ -107,7 +107,7 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
             .ws
             .library
             .question(first)
-            .map_or(*first, |q| q.prompt.get(app.lang).as_str());
+            .map_or(*first, |q| q.prompt[app.lang].as_str());
         app.export.error = Some(strings::missing_answers(missing.len(), prompt, app.lang));
         return vec![];
     }
@@ -147,14 +147,14 @@ fn export(app: &mut App, force: bool) -> Vec<Effect> {
 fn memo(app: &App, answers: &crate::answers::Answers) -> Result<Vec<u8>, String> {
     let s = strings::get(app.lang);
     let crate::lang::LangSel::One(lang) = EXPORT_LANGS[app.export.lang] else {
-        return Err(s.memo_one_lang.into());
+        return Err(s.memo_one_lang.clone());
     };
     let format = match app.export_format() {
         Format::Md => Some(ReportFormat::Md),
         Format::Html => Some(ReportFormat::Html),
         Format::Txt => Some(ReportFormat::Txt),
         Format::Docx => None,
-        Format::Json => return Err(s.memo_no_json.into()),
+        Format::Json => return Err(s.memo_no_json.clone()),
     };
     app.ws
         .memo(answers, format, lang, app.created.unwrap_or(0))

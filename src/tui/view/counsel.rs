@@ -31,7 +31,7 @@ pub fn edit(frame: &mut Frame, app: &App, area: Rect) {
             )];
             if e.confirm_discard {
                 lines.extend(crate::wrap::wrap_all(
-                    &[Line::styled(c.discard, ask())],
+                    &[Line::styled(c.discard.as_str(), ask())],
                     inner,
                 ));
             }
@@ -56,9 +56,9 @@ pub fn edit(frame: &mut Frame, app: &App, area: Rect) {
             };
             let inner_w = usize::from(rect.width.saturating_sub(2));
             let mut inner_h = usize::from(rect.height.saturating_sub(2)).max(1);
-            let question = e
-                .confirm_discard
-                .then(|| crate::wrap::wrap_all(&[Line::styled(c.discard, ask())], inner_w));
+            let question = e.confirm_discard.then(|| {
+                crate::wrap::wrap_all(&[Line::styled(c.discard.as_str(), ask())], inner_w)
+            });
             if let Some(q) = &question {
                 inner_h = inner_h.saturating_sub(q.len()).max(1);
             }
@@ -110,7 +110,7 @@ pub fn positions(frame: &mut Frame, app: &App, area: Rect) {
     let width = 76.min(area.width.saturating_sub(2));
     let inner = usize::from(width.saturating_sub(2));
     let mut lines = vec![Line::styled(
-        ladder.title.get(app.lang).clone(),
+        ladder.title[app.lang].clone(),
         Style::new().add_modifier(Modifier::BOLD),
     )];
     for (i, p) in ladder.positions.iter().enumerate() {
@@ -120,28 +120,21 @@ pub fn positions(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             "○ "
         };
-        let head = format!(
-            "{}{mark}{}",
-            if on { "▶ " } else { "  " },
-            p.name.get(app.lang)
-        );
+        let head = format!("{}{mark}{}", if on { "▶ " } else { "  " }, p.name[app.lang]);
         let st = if on {
             Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
         } else {
             Style::new()
         };
         lines.push(Line::styled(head, st));
-        lines.push(Line::styled(
-            format!("      {}", p.note.get(app.lang)),
-            dim(),
-        ));
+        lines.push(Line::styled(format!("      {}", p.note[app.lang]), dim()));
     }
     let lines = crate::wrap::wrap_all(&lines, inner);
     let rect = centred(area, width, lines.len() as u16 + 2);
     clear(frame, rect);
     let hint = Line::styled(format!(" {} ", c.positions_keys), dim());
     frame.render_widget(
-        Paragraph::new(lines).block(block(c.positions, true).title_bottom(hint)),
+        Paragraph::new(lines).block(block(&c.positions, true).title_bottom(hint)),
         rect,
     );
 }
@@ -150,13 +143,13 @@ pub fn remove(frame: &mut Frame, app: &App, area: Rect) {
     let c = strings::counsel(app.lang);
     let width = 60.min(area.width.saturating_sub(2));
     let lines = crate::wrap::wrap_all(
-        &[Line::styled(c.remove_custom, ask())],
+        &[Line::styled(c.remove_custom.as_str(), ask())],
         usize::from(width.saturating_sub(2)),
     );
     let rect = centred(area, width, lines.len() as u16 + 2);
     clear(frame, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(block(c.remove_title, true)),
+        Paragraph::new(lines).block(block(&c.remove_title, true)),
         rect,
     );
 }

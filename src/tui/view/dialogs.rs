@@ -79,27 +79,27 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     };
     let document = usize::from(d.memo);
     // The path scrolls within its line: "▶ ", the label and ": " come first.
-    let label = unicode_width::UnicodeWidthStr::width(s.path) as u16 + 4;
+    let label = unicode_width::UnicodeWidthStr::width(s.path.as_str()) as u16 + 4;
     let (shown, column) = d.path.window(usize::from(width.saturating_sub(2 + label)));
     let mut lines = vec![
         row(
             ExportFocus::Format,
-            s.format,
+            &s.format,
             options(Format::ALL.iter().map(|f| f.extension()), d.format),
         ),
         row(
             ExportFocus::Lang,
-            s.language,
-            options(s.lang_names.iter().copied(), d.lang),
+            &s.language,
+            options(s.lang_names.iter().map(String::as_str), d.lang),
         ),
         row(
             ExportFocus::Document,
-            s.document,
-            options(s.documents.iter().copied(), document),
+            &s.document,
+            options(s.documents.iter().map(String::as_str), document),
         ),
         row(
             ExportFocus::Path,
-            s.path,
+            &s.path,
             vec![Span::styled(
                 shown,
                 Style::new().add_modifier(Modifier::UNDERLINED),
@@ -109,11 +109,11 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     ];
     let ask = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
     if d.confirm_overwrite {
-        lines.push(Line::styled(s.overwrite, ask));
+        lines.push(Line::styled(s.overwrite.as_str(), ask));
     } else if d.confirm_assumptions {
         // The question and its keys first: a long list is cut to the window, never them.
-        lines.push(Line::styled(s.assumptions, ask));
-        lines.push(Line::styled(s.assumptions_keys, ask));
+        lines.push(Line::styled(s.assumptions.as_str(), ask));
+        lines.push(Line::styled(s.assumptions_keys.as_str(), ask));
         let all = app.assumptions();
         let inner = usize::from(width.saturating_sub(2));
         // The window's rows inside its border, less the fields, the question and "more".
@@ -145,7 +145,7 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
     let rect = centred(area, width, (lines.len() as u16 + 2).max(10));
     clear(frame, rect);
     frame.render_widget(
-        Paragraph::new(lines).block(block(s.export, true).title_bottom(title_hint)),
+        Paragraph::new(lines).block(block(&s.export, true).title_bottom(title_hint)),
         rect,
     );
     if d.focus == ExportFocus::Path && !asking {
@@ -161,9 +161,9 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
 pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
     let why = if app.save_error.is_some() {
-        s.quit_unsaved
+        &s.quit_unsaved
     } else {
-        s.quit_typing
+        &s.quit_typing
     };
     let width = 60.min(area.width.saturating_sub(2));
     let lines = crate::wrap::wrap_all(
@@ -171,7 +171,7 @@ pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
             Line::raw(why),
             Line::raw(""),
             Line::styled(
-                s.quit_keys,
+                s.quit_keys.as_str(),
                 Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             ),
         ],
@@ -179,7 +179,10 @@ pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
     );
     let rect = centred(area, width, lines.len() as u16 + 2);
     clear(frame, rect);
-    frame.render_widget(Paragraph::new(lines).block(block(s.quit_title, true)), rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(block(&s.quit_title, true)),
+        rect,
+    );
 }
 
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
@@ -195,7 +198,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
     });
     frame.render_widget(
         Table::new(rows, [Constraint::Length(17), Constraint::Min(0)]).block(
-            block(s.keys, true).title_bottom(Line::styled(format!(" {} ", s.keys_close), dim())),
+            block(&s.keys, true).title_bottom(Line::styled(format!(" {} ", s.keys_close), dim())),
         ),
         rect,
     );

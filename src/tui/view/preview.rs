@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Line::styled(text.clone(), st)
         })
         .collect();
-    frame.render_widget(Paragraph::new(page).block(block(s.preview, true)), area);
+    frame.render_widget(Paragraph::new(page).block(block(&s.preview, true)), area);
 }
 
 /// A line of the redline's text with its insertions `{+…+}` and deletions `[-…-]` in
@@ -92,7 +92,7 @@ pub fn draw_diff(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|l| marked(l))
         .collect();
-    frame.render_widget(Paragraph::new(page).block(block(c.diff, true)), area);
+    frame.render_widget(Paragraph::new(page).block(block(&c.diff, true)), area);
 }
 
 #[cfg(test)]

@@ -40,8 +40,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let scroll = field_row.map_or(0, |r| (r + 2).saturating_sub(rows)) as u16;
     let s = strings::get(app.lang);
     let title = match app.item() {
-        Item::Meta(_) => s.meta_section,
-        Item::Question(_) => s.question,
+        Item::Meta(_) => &s.meta_section,
+        Item::Question(_) => &s.question,
     };
     let focus = app.pane == Pane::Answer;
     frame.render_widget(
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(
         Paragraph::new(help)
             .scroll((app.help_scroll, 0))
-            .block(block(s.help_pane, app.pane == Pane::Help)),
+            .block(block(&s.help_pane, app.pane == Pane::Help)),
         bottom,
     );
 }
@@ -114,7 +114,7 @@ fn sections(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(lines).block(block(s.sections, app.pane == Pane::Sections)),
+        Paragraph::new(lines).block(block(&s.sections, app.pane == Pane::Sections)),
         area,
     );
 }
@@ -124,7 +124,7 @@ fn prompt(app: &App) -> Line<'static> {
     let text = match app.item() {
         Item::Meta(k) if k.required() => strings::meta_prompt(k, app.lang).to_string(),
         Item::Meta(k) => format!("{}{}", strings::meta_prompt(k, app.lang), s.optional),
-        Item::Question(q) => app.question(q).prompt.get(app.lang).clone(),
+        Item::Question(q) => app.question(q).prompt[app.lang].clone(),
     };
     Line::from(text).style(Style::new().add_modifier(Modifier::BOLD))
 }
@@ -133,10 +133,7 @@ fn prompt(app: &App) -> Line<'static> {
 fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let mut lines = vec![prompt(app), Line::raw("")];
-    let default_mark = match lang {
-        crate::lang::Lang::Ja => "（既定）",
-        crate::lang::Lang::En => " (default)",
-    };
+    let default_mark = strings::get(lang).default_mark.as_str();
     let labels: Vec<(String, bool)> = match app.item() {
         Item::Question(q) => {
             let q = app.question(q);
@@ -160,7 +157,7 @@ fn question_lines(app: &App, width: usize) -> Vec<Line<'static>> {
                             Some(Value::List(l)) => l.contains(&c.value),
                             _ => false,
                         };
-                        (c.label.get(lang).clone(), is_default)
+                        (c.label[lang].clone(), is_default)
                     })
                     .collect()
             }
@@ -227,12 +224,12 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         Item::Question(q) => q,
     };
     let lib = &app.ws.library;
-    let mut lines = vec![Line::raw(app.question(q).help.get(lang).clone())];
+    let mut lines = vec![Line::raw(app.question(q).help[lang].clone())];
     let clauses = &app.affects[q];
     if !clauses.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            s.affects,
+            s.affects.as_str(),
             Style::new().add_modifier(Modifier::BOLD),
         ));
         let mut sources: Vec<&str> = Vec::new();
@@ -240,7 +237,7 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         for &c in clauses {
             let clause = &lib.clauses[c];
             // A clause's stance variants share its title: listed once.
-            let title = clause.title.get(lang).as_str();
+            let title = clause.title[lang].as_str();
             if !titles.contains(&title) {
                 titles.push(title);
                 lines.push(Line::raw(format!("・{title}")));
@@ -254,12 +251,12 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         if !sources.is_empty() {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                s.sources,
+                s.sources.as_str(),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
             for id in sources {
                 if let Some(src) = lib.source(id) {
-                    lines.push(Line::styled(format!("・{}", src.citation.get(lang)), dim()));
+                    lines.push(Line::styled(format!("・{}", src.citation[lang]), dim()));
                 }
             }
         }

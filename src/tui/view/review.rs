@@ -32,14 +32,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Item::Question(q) => {
                     let q = app.question(q);
                     let v = app.answers.given.get(&q.id).map(|v| q.describe(v, lang));
-                    (q.prompt.get(lang).clone(), v)
+                    (q.prompt[lang].clone(), v)
                 }
             };
             let value = match value {
                 Some(v) => Cell::from(v),
                 // The optional date, left empty.
                 None if app.answered(i) => Cell::from("—"),
-                None => Cell::from(s.unanswered).style(Style::new().fg(Color::Yellow)),
+                None => Cell::from(s.unanswered.as_str()).style(Style::new().fg(Color::Yellow)),
             };
             if n == app.review_cursor {
                 selected = rows.len();
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED))
     .highlight_symbol("▶ ")
     .block(
-        block(s.review, true).title_bottom(ratatui::text::Line::styled(
+        block(&s.review, true).title_bottom(ratatui::text::Line::styled(
             format!(" {} ", keys::footer(Footer::ReviewTable, app.lang)),
             dim(),
         )),

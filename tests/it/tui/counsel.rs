@@ -68,7 +68,7 @@ fn has_article(app: &App, id: &str) -> bool {
 fn article_text(app: &App, id: &str) -> String {
     let doc = &app.preview.as_ref().unwrap().doc;
     let a = doc.articles.iter().find(|a| a.id == id).unwrap();
-    plain_text(a.paragraphs.get(Lang::Ja), Lang::Ja)
+    plain_text(&a.paragraphs[Lang::Ja], Lang::Ja)
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::super::{fail, ok, rewrap};
 pub(super) fn open_diff(app: &mut App) {
     let s = strings::counsel(app.lang);
     let Some(old) = &app.last_export else {
-        app.status = Some(ok(s.no_export.into()));
+        app.status = Some(ok(s.no_export.clone()));
         return;
     };
     let ws = app.ws;
@@ -35,7 +35,7 @@ pub(super) fn open_diff(app: &mut App) {
         &side(&nd, &na.values, &new.overrides),
     );
     if r.values.is_empty() && r.changed().next().is_none() {
-        app.status = Some(ok(s.no_changes.into()));
+        app.status = Some(ok(s.no_changes.clone()));
         return;
     }
     let text = crate::redline::render::report(&r, crate::report::ReportFormat::Txt, app.lang);

@@ -25,7 +25,7 @@ fn commit(app: &mut App, edit: Edit) -> Vec<Effect> {
     let (key, done) = match edit.purpose.clone() {
         Purpose::Exclude { key } => {
             if text.trim().is_empty() {
-                return keep(app, edit, s.reason_required);
+                return keep(app, edit, &s.reason_required);
             }
             next.clauses.entry(key.clone()).or_default().exclude = Some(text);
             (
@@ -47,10 +47,10 @@ fn commit(app: &mut App, edit: Edit) -> Vec<Effect> {
             lang: text_lang,
         } => {
             if text.trim().is_empty() {
-                return keep(app, edit, s.text_required);
+                return keep(app, edit, &s.text_required);
             }
             if !edit.changed() {
-                app.status = Some(ok(s.unchanged.into()));
+                app.status = Some(ok(s.unchanged.clone()));
                 return vec![];
             }
             let slot = match next.custom.iter_mut().find(|c| c.id == key) {
@@ -62,7 +62,7 @@ fn commit(app: &mut App, edit: Edit) -> Vec<Effect> {
         }
         Purpose::CustomTitle { after } => {
             if text.trim().is_empty() {
-                return keep(app, edit, s.text_required);
+                return keep(app, edit, &s.text_required);
             }
             let title = strings::custom_text_title(&text, lang);
             return open(
@@ -75,7 +75,7 @@ fn commit(app: &mut App, edit: Edit) -> Vec<Effect> {
         }
         Purpose::CustomText { after, title } => {
             if text.trim().is_empty() {
-                return keep(app, edit, s.text_required);
+                return keep(app, edit, &s.text_required);
             }
             let id = custom_id(&next);
             next.custom.push(CustomClause {
@@ -166,7 +166,7 @@ pub fn edit_key(app: &mut App, action: Action) -> Vec<Effect> {
         (Editing::Line(f), action) => {
             let taken = super::super::field_key(f, action);
             if !taken {
-                app.status = Some(fail(strings::get(app.lang).paste_refused.into()));
+                app.status = Some(fail(strings::get(app.lang).paste_refused.clone()));
             }
         }
         (Editing::Text(t), action) => text_key(app, t, action),
@@ -181,7 +181,7 @@ fn text_key(app: &mut App, t: &mut TextArea, action: Action) {
         Action::Insert(s) => {
             let taken = t.insert(&s);
             if !taken {
-                app.status = Some(fail(strings::get(app.lang).paste_refused.into()));
+                app.status = Some(fail(strings::get(app.lang).paste_refused.clone()));
             }
         }
         Action::Confirm => t.newline(),
@@ -215,7 +215,7 @@ pub fn edited(app: &mut App, result: Result<String, String>) -> Vec<Effect> {
             let start = edit.start.clone();
             edit.editing = Editing::Text(TextArea::new(&text));
             if text == start {
-                app.status = Some(ok(strings::counsel(app.lang).unchanged.into()));
+                app.status = Some(ok(strings::counsel(app.lang).unchanged.clone()));
                 return vec![];
             }
             commit(app, edit)
