@@ -59,7 +59,7 @@ impl Format {
     }
 
     /// Text formats may go to standard output; a Word file must go to a file.
-    pub fn is_text(self) -> bool {
+    pub(crate) fn is_text(self) -> bool {
         self != Format::Docx
     }
 
@@ -114,7 +114,7 @@ pub struct TemplateFile {
 
 /// One Tera instance per templated format (escaping is a property of the format), each
 /// compiled the first time its format is exported: a Word build compiles none of them.
-pub struct Exporter {
+pub(crate) struct Exporter {
     engines: Vec<Engine>,
     labels: Labels,
     choices: crate::render::ChoiceLabels,

@@ -27,7 +27,7 @@ pub fn yen(n: i64, lang: Lang) -> String {
 }
 
 /// Parses `YYYY-MM-DD` and checks that the day exists.
-pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+pub(crate) fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     let mut parts = s.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {

@@ -211,7 +211,7 @@ pub fn get(lang: Lang) -> &'static Catalogue {
 
 /// A message with its placeholders (`{name}`) replaced by the values named; a brace that
 /// opens no placeholder given stays as it is.
-pub fn fill(message: &str, values: &[(&str, &str)]) -> String {
+pub(crate) fn fill(message: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(message.len() + 16);
     let mut rest = message;
     while let Some(open) = rest.find('{') {

@@ -51,7 +51,7 @@ impl LangSel {
     }
 
     /// The language of texts that exist only once (messages, reasons): Japanese first.
-    pub fn primary(self) -> Lang {
+    pub(crate) fn primary(self) -> Lang {
         match self {
             LangSel::One(l) => l,
             LangSel::Both => Lang::Ja,
@@ -79,7 +79,7 @@ impl<T> Bilingual<T> {
     }
 
     /// A value made for each language.
-    pub fn from_fn(mut f: impl FnMut(Lang) -> T) -> Self {
+    pub(crate) fn from_fn(mut f: impl FnMut(Lang) -> T) -> Self {
         Bilingual {
             ja: f(Lang::Ja),
             en: f(Lang::En),
@@ -106,6 +106,6 @@ impl<T> std::ops::Index<Lang> for Bilingual<T> {
 }
 
 /// Shorthand for a bilingual string literal.
-pub fn bi(ja: &str, en: &str) -> Bilingual<String> {
+pub(crate) fn bi(ja: &str, en: &str) -> Bilingual<String> {
     Bilingual::new(ja.to_string(), en.to_string())
 }

@@ -22,7 +22,7 @@ pub mod lang;
 pub mod library;
 pub mod lint;
 pub mod memo;
-pub mod notation;
+pub(crate) mod notation;
 pub mod overrides;
 pub mod preserve;
 pub mod redline;

@@ -24,7 +24,7 @@ pub fn parse_library(files: &[LibraryFile]) -> Result<Library, Diagnostics> {
 
 /// A library with organisation overlays laid over it in order (`overlay`), cross-checked
 /// as one. All problems come back at once.
-pub fn parse_layered(
+pub(crate) fn parse_layered(
     files: &[LibraryFile],
     overlays: &[Vec<LibraryFile>],
 ) -> Result<Library, Diagnostics> {

@@ -6,7 +6,7 @@ use crate::lang::Lang;
 
 /// Why a typed number or date was not read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NotationError {
+pub(crate) enum NotationError {
     Empty,
     /// Something that is not a digit, a separator, a unit or 円.
     NotNumber,

@@ -208,7 +208,7 @@ fn insertion_point(library: &Library, entries: &[Entry], after: &str) -> usize {
 }
 
 /// The carve-out for intent and gross negligence, in the words the library uses.
-pub const CARVE_OUT: &[&str] = &["故意又は重大な過失", "故意又は重過失"];
+pub(crate) const CARVE_OUT: &[&str] = &["故意又は重大な過失", "故意又は重過失"];
 
 fn states_carve_out(text: &str) -> bool {
     CARVE_OUT.iter().any(|w| text.contains(w))
@@ -250,7 +250,7 @@ fn carve_out_problems(
 /// `included` with counsel's reason, a chosen variant takes the place of the clause it
 /// replaces, and custom clauses take their article numbers now, so that every `article`
 /// reference renders with the final numbering. [`finish`] then puts counsel's texts in.
-pub fn shape(
+pub(crate) fn shape(
     library: &Library,
     overrides: &Overrides,
     assembly: &mut Assembly,

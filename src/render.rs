@@ -7,7 +7,7 @@ mod compile;
 mod diag;
 mod filters;
 mod frame;
-pub mod watch;
+pub(crate) mod watch;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;

@@ -89,7 +89,7 @@ pub(super) fn read(r: &mut Reader) -> Vec<Annex> {
 
 /// The annex ids a body names literally in `{{ "annex.x" | annex }}`, with the byte offset
 /// of each literal.
-pub fn references(text: &str) -> Vec<(usize, &str)> {
+pub(crate) fn references(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     for quote in ['"', '\''] {
         let open = format!("{quote}annex.");

@@ -12,7 +12,7 @@ mod computed;
 pub use computed::{COMPUTE_INPUTS, COMPUTED, ComputeInput, input};
 
 /// The questions of the interface contract, with the kinds other tools rely on.
-pub const CONTRACT_QUESTIONS: &[(&str, Kind)] = &[
+pub(crate) const CONTRACT_QUESTIONS: &[(&str, Kind)] = &[
     ("personal_data", Kind::Bool),
     ("personal_data_kinds", Kind::Multi),
     ("data_subjects", Kind::Int),
@@ -192,14 +192,14 @@ impl Question {
     }
 
     /// The value a skipped question takes.
-    pub fn skipped_value(&self) -> Value {
+    pub(crate) fn skipped_value(&self) -> Value {
         self.default
             .clone()
             .unwrap_or_else(|| self.kind.ty().zero())
     }
 
     /// A value in words, in one language: choice labels, amounts with separators.
-    pub fn describe(&self, value: &Value, lang: Lang) -> String {
+    pub(crate) fn describe(&self, value: &Value, lang: Lang) -> String {
         let w = &crate::labels::get(lang).values;
         match value {
             Value::Bool(b) => if *b { &w.yes } else { &w.no }.clone(),

@@ -14,7 +14,7 @@ use super::model::Parsed;
 use crate::error::{Diagnostic, Suggestions};
 
 /// The file of an overlay that retires ids.
-pub const RETIRE_FILE: &str = "retire";
+pub(crate) const RETIRE_FILE: &str = "retire";
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

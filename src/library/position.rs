@@ -125,7 +125,7 @@ pub(super) fn check(ladders: &[Ladder], clauses: &[Clause], diags: &mut Vec<Diag
 }
 
 /// The ladder a clause stands on, if any.
-pub fn ladder_of<'l>(ladders: &'l [Ladder], clause: &str) -> Option<&'l Ladder> {
+pub(crate) fn ladder_of<'l>(ladders: &'l [Ladder], clause: &str) -> Option<&'l Ladder> {
     ladders
         .iter()
         .find(|l| l.positions.iter().any(|p| p.clause == clause))

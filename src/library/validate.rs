@@ -13,8 +13,8 @@ mod questions;
 use questions::{check_compute_inputs, check_question, eval_order};
 
 /// The carve-out every capped liability clause must state, in each language.
-pub const CARVE_OUT_JA: &str = "故意又は重大な過失";
-pub const CARVE_OUT_EN: &str = "gross negligence";
+pub(crate) const CARVE_OUT_JA: &str = "故意又は重大な過失";
+pub(crate) const CARVE_OUT_EN: &str = "gross negligence";
 
 pub(super) fn check_condition<'a>(
     expr: &Expr,

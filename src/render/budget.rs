@@ -9,16 +9,16 @@ use std::io::Write;
 use tera::{Kwargs, State, TeraResult};
 
 /// Values `range()` may produce while one document renders (nested loops multiply).
-pub const RANGE_BUDGET: u64 = 100_000;
+pub(crate) const RANGE_BUDGET: u64 = 100_000;
 /// The most one clause, annex or warning text may write.
-pub const TEXT_LIMIT: usize = 1 << 20;
+pub(crate) const TEXT_LIMIT: usize = 1 << 20;
 
 thread_local! {
     static RANGE_LEFT: Cell<u64> = const { Cell::new(RANGE_BUDGET) };
 }
 
 /// A new document: the whole budget again.
-pub fn reset() {
+pub(crate) fn reset() {
     RANGE_LEFT.with(|left| left.set(RANGE_BUDGET));
 }
 
@@ -54,7 +54,7 @@ pub fn range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i128>> {
 
 /// A text's output, refused past [`TEXT_LIMIT`].
 #[derive(Default)]
-pub struct Capped(pub Vec<u8>);
+pub(crate) struct Capped(pub Vec<u8>);
 
 impl Write for Capped {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

@@ -72,7 +72,7 @@ impl Frame {
     }
 
     /// The blank that stands for a value not given.
-    pub fn blank(&self, lang: Lang) -> &str {
+    pub(crate) fn blank(&self, lang: Lang) -> &str {
         &self.lang(lang).blank
     }
 
@@ -101,7 +101,7 @@ impl Frame {
     }
 
     /// A diagnostic for a template of the frame, named by its key (`ja.preamble`).
-    pub fn diag(&self, template: &str, e: &tera::Error) -> Diagnostic {
+    pub(crate) fn diag(&self, template: &str, e: &tera::Error) -> Diagnostic {
         let key = template.strip_prefix("frame:").unwrap_or(template);
         let mut message = e.to_string();
         let mut source = std::error::Error::source(e);

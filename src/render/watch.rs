@@ -14,13 +14,13 @@ use std::time::Duration;
 
 /// The most memory one text's render may take beyond what its thread held when it began:
 /// a clause renders in kilobytes; a gigabyte is a string doubled thirty times.
-pub const MEMORY_LIMIT: usize = 1 << 30;
+pub(crate) const MEMORY_LIMIT: usize = 1 << 30;
 
 /// The longest a clause, annex or warning text may render: one renders in microseconds.
-pub const TEXT_TIME: Duration = Duration::from_secs(5);
+pub(crate) const TEXT_TIME: Duration = Duration::from_secs(5);
 /// The longest a document template may render: its work grows with the document (a
 /// library of ten thousand clauses renders in a second), so it gets more.
-pub const DOCUMENT_TIME: Duration = Duration::from_secs(60);
+pub(crate) const DOCUMENT_TIME: Duration = Duration::from_secs(60);
 
 /// Renders watched at once (one per thread rendering); a thread past them renders unwatched.
 const SLOTS: usize = 64;
@@ -55,7 +55,7 @@ thread_local! {
 }
 
 /// A render in progress, watched until dropped.
-pub struct Rendering {
+pub(crate) struct Rendering {
     slot: Option<usize>,
     /// What this thread watched before (a render inside a render: none today).
     outer: Option<usize>,
@@ -98,7 +98,7 @@ impl Drop for Rendering {
 /// Books an allocation (negative: a free) of this thread. True once, when the render in
 /// progress has taken more than [`MEMORY_LIMIT`]: the watch is then off for this thread,
 /// so that reporting it may allocate.
-pub fn allocated(bytes: isize) -> bool {
+pub(crate) fn allocated(bytes: isize) -> bool {
     let held = HELD.get();
     if held == IDLE {
         return false;
@@ -114,7 +114,7 @@ pub fn allocated(bytes: isize) -> bool {
 
 /// The renders in progress: their slot, serial number (a serial being one render) and
 /// the time each may take.
-pub fn running() -> impl Iterator<Item = (usize, u64, Duration)> {
+pub(crate) fn running() -> impl Iterator<Item = (usize, u64, Duration)> {
     SLOT.iter().enumerate().filter_map(|(i, s)| {
         let serial = s.serial.load(Ordering::Acquire);
         let allowed = Duration::from_millis(s.allowed.load(Ordering::Relaxed));

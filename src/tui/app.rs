@@ -367,7 +367,7 @@ impl<'w> App<'w> {
     }
 
     /// The index, among `sections()`, of the section holding the current item.
-    pub fn section_of_pos(&self) -> usize {
+    pub(crate) fn section_of_pos(&self) -> usize {
         self.sections()
             .iter()
             .position(|s| s.items.contains(&self.pos))

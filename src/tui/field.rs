@@ -49,7 +49,7 @@ impl Field {
     }
 
     /// Deletes the character before the cursor; false when there is none.
-    pub fn delete_back(&mut self) -> bool {
+    pub(crate) fn delete_back(&mut self) -> bool {
         if self.cursor == 0 {
             return false;
         }

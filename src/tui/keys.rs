@@ -18,7 +18,7 @@ use KeyCode::{
 /// A key as the table matches it. Only Ctrl counts among the modifiers (Shift is in the
 /// character or in `BackTab`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub(crate) enum Key {
     /// A key without Ctrl, whether or not a field has the focus.
     Code(KeyCode),
     /// Ctrl with a letter: the commands from inside a field, where letters are text.
@@ -41,19 +41,19 @@ impl Key {
 }
 
 /// The action a key makes, given the character it typed (`'\0'` for a key that is none).
-pub type Makes = fn(char) -> Action;
+pub(crate) type Makes = fn(char) -> Action;
 
 /// A line of the list of keys: the keys as shown (`None`: any letter typed in a field,
 /// shown in words) and what they do, by its id in the catalogue's
 /// `questionnaire.key_table.does`.
-pub struct Listed {
+pub(crate) struct Listed {
     pub keys: Option<&'static str>,
     pub does: &'static str,
 }
 
 /// Which footer a hint sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Footer {
+pub(crate) enum Footer {
     Questions,
     /// The questions, where a field has the focus.
     Field,
@@ -84,7 +84,7 @@ impl Footer {
 
 /// A hint in a footer: its place there, the key as shown, and its word, by its id in the
 /// catalogue's `questionnaire.key_table.hints`.
-pub struct Hint {
+pub(crate) struct Hint {
     pub footer: Footer,
     pub at: u8,
     pub key: &'static str,

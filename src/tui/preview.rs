@@ -100,7 +100,7 @@ impl Preview {
     }
 
     /// Builds the rows again, in `lang` (the caller wraps them).
-    pub fn relabel(&mut self, library: &Library, lang: Lang, unanswered: usize) {
+    pub(crate) fn relabel(&mut self, library: &Library, lang: Lang, unanswered: usize) {
         self.rows = rows(self, library, lang, unanswered);
     }
 
@@ -142,7 +142,7 @@ impl Preview {
     }
 
     /// Selects the target filed under `key` (after a redraft), else the nearest one.
-    pub fn reselect(&mut self, key: &str, near: usize, page: usize, max: usize) {
+    pub(crate) fn reselect(&mut self, key: &str, near: usize, page: usize, max: usize) {
         self.cursor = self
             .targets
             .iter()

@@ -61,7 +61,7 @@ pub fn save_failed(e: SaveError, file: &str, lang: Lang) -> String {
 }
 
 /// Printed after the questionnaire ends with answers it could not save.
-pub fn ended_unsaved(file: &str, lang: Lang) -> String {
+pub(crate) fn ended_unsaved(file: &str, lang: Lang) -> String {
     fill(&get(lang).ended_unsaved, &[("file", file)])
 }
 
@@ -75,7 +75,7 @@ pub fn revealed(n: usize, lang: Lang) -> String {
 }
 
 /// The value a number or date will be saved as, shown before Enter.
-pub fn will_save(value: &str, lang: Lang) -> String {
+pub(crate) fn will_save(value: &str, lang: Lang) -> String {
     fill(&get(lang).will_save, &[("value", value)])
 }
 

@@ -12,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 /// The terminal in questionnaire mode; dropping it gives the terminal back.
-pub struct Guard {
+pub(crate) struct Guard {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
 }
 
@@ -56,14 +56,14 @@ impl Guard {
 
     /// Ctrl-Z: gives the terminal back to the shell and stops. `fg` sends SIGCONT, on
     /// which the loop calls [`Guard::resume`], as for a stop from elsewhere.
-    pub fn suspend(&mut self) -> std::io::Result<()> {
+    pub(crate) fn suspend(&mut self) -> std::io::Result<()> {
         restore();
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)
     }
 
     /// Sets the terminal up again after a stop, and forgets what was on screen so that
     /// the next draw paints all of it.
-    pub fn resume(&mut self) -> std::io::Result<()> {
+    pub(crate) fn resume(&mut self) -> std::io::Result<()> {
         setup()?;
         self.terminal.clear()
     }

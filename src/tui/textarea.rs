@@ -66,7 +66,7 @@ impl TextArea {
 
     /// Deletes the character before the cursor, joining the line to the one above at its
     /// start; false at the very start.
-    pub fn delete_back(&mut self) -> bool {
+    pub(crate) fn delete_back(&mut self) -> bool {
         if self.col > 0 {
             self.col -= 1;
             let line = &mut self.lines[self.row];
@@ -102,7 +102,7 @@ impl TextArea {
     }
 
     /// Up or down `by` lines, keeping the column where the line is long enough.
-    pub fn vertical(&mut self, by: isize) {
+    pub(crate) fn vertical(&mut self, by: isize) {
         self.row = self.row.saturating_add_signed(by).min(self.lines.len() - 1);
         self.col = self.col.min(chars(&self.lines[self.row]));
     }

@@ -17,10 +17,10 @@ use super::keys::{self, Footer};
 use super::strings;
 
 /// Below this the screens do not fit; the window says so instead.
-pub const MIN_SIZE: (u16, u16) = (40, 12);
+pub(crate) const MIN_SIZE: (u16, u16) = (40, 12);
 
 /// Whether a window of this size shows only the request to enlarge it.
-pub fn too_small(size: (u16, u16)) -> bool {
+pub(crate) fn too_small(size: (u16, u16)) -> bool {
     size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1
 }
 
@@ -147,17 +147,17 @@ fn block(title: &str, focus: bool) -> Block<'_> {
 }
 
 /// The preview's text area for a terminal size: inside the body's border.
-pub fn preview_area(size: (u16, u16)) -> (u16, u16) {
+pub(crate) fn preview_area(size: (u16, u16)) -> (u16, u16) {
     (size.0.saturating_sub(2), size.1.saturating_sub(4))
 }
 
 /// Lines in one page of the preview.
-pub fn preview_page(size: (u16, u16)) -> usize {
+pub(crate) fn preview_page(size: (u16, u16)) -> usize {
     usize::from(preview_area(size).1.max(1))
 }
 
 /// How far the preview scrolls: to its last page.
-pub fn preview_max_scroll(app: &App) -> usize {
+pub(crate) fn preview_max_scroll(app: &App) -> usize {
     app.preview.as_ref().map_or(0, |p| {
         p.wrapped
             .len()
@@ -166,7 +166,7 @@ pub fn preview_max_scroll(app: &App) -> usize {
 }
 
 /// How far the changes since the last export scroll: to their last page.
-pub fn diff_max_scroll(app: &App) -> usize {
+pub(crate) fn diff_max_scroll(app: &App) -> usize {
     app.diff.as_ref().map_or(0, |d| {
         d.wrapped
             .len()

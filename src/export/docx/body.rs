@@ -222,7 +222,7 @@ fn execution(out: &mut String, doc: &Document, c: &Ctx, in_column: bool) {
 }
 
 /// The signature block sits in the right half of the page, as on a signed contract.
-pub const SIGNATURE_INDENT: u32 = TEXT_WIDTH * 2 / 5;
+pub(crate) const SIGNATURE_INDENT: u32 = TEXT_WIDTH * 2 / 5;
 
 /// The annexes, each from a new page, then the closing mark (以上) when `end`. An annex
 /// with a wide table is a landscape section of its own; the closing mark after the last

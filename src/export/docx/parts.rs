@@ -16,12 +16,12 @@ const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?
 /// altName, family or panose) and asks fontconfig, whose stock rules class ＭＳ 明朝 as a
 /// serif face and set Noto Serif CJK JP or IPA明朝 in its place; a name they do not know,
 /// such as Yu Mincho, falls back to sans-serif, a Gothic.
-pub const BODY_EAST_ASIA: &str = "ＭＳ 明朝";
-pub const HEADING_EAST_ASIA: &str = "ＭＳ ゴシック";
+pub(crate) const BODY_EAST_ASIA: &str = "ＭＳ 明朝";
+pub(crate) const HEADING_EAST_ASIA: &str = "ＭＳ ゴシック";
 
 /// The parts a package has beyond the fixed ones: the page header of a draft (and of its
 /// reference translation, in English), the theme of a reference document.
-pub struct Parts {
+pub(crate) struct Parts {
     pub header: bool,
     pub translation_header: bool,
     pub theme: bool,
@@ -54,7 +54,7 @@ impl Parts {
 
     /// The document's relationships: the header is `rId5`, the theme `rId6`, the
     /// translation's header `rId7`.
-    pub fn document_rels(&self) -> String {
+    pub(crate) fn document_rels(&self) -> String {
         self.with(
             DOCUMENT_RELS,
             "</Relationships>",
@@ -101,9 +101,9 @@ const DOCUMENT_RELS: &str = concat!(
     "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>",
     "</Relationships>"
 );
-pub const FOOTER_RID: &str = "rId4";
-pub const HEADER_RID: &str = "rId5";
-pub const TRANSLATION_HEADER_RID: &str = "rId7";
+pub(crate) const FOOTER_RID: &str = "rId4";
+pub(crate) const HEADER_RID: &str = "rId5";
+pub(crate) const TRANSLATION_HEADER_RID: &str = "rId7";
 
 /// The root element of a WordprocessingML part with its namespaces.
 pub fn root(name: &str, body: &str) -> String {
@@ -111,13 +111,13 @@ pub fn root(name: &str, body: &str) -> String {
 }
 
 /// The declaration and the opening tag of a part's root, for a part written in pieces.
-pub fn root_start(name: &str) -> String {
+pub(crate) fn root_start(name: &str) -> String {
     format!("{DECL}<w:{name} xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">")
 }
 
 /// Table borders for `w:tblPr`, repeated from the style so that readers that ignore table
 /// styles still draw the grid.
-pub fn table_borders() -> String {
+pub(crate) fn table_borders() -> String {
     let b: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
         .iter()
         .map(|s| format!("<w:{s} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"))
@@ -137,7 +137,7 @@ pub fn settings() -> String {
 
 /// The fonts the styles name, described as Word describes them (English name, panose,
 /// character set, family, pitch), so that Word substitutes a like face where one is missing.
-pub fn font_table() -> String {
+pub(crate) fn font_table() -> String {
     let font = |name: &str, alt: &str, panose: &str, charset: &str, family: &str, pitch: &str| {
         let alt = if alt.is_empty() {
             String::new()
@@ -251,7 +251,7 @@ pub fn app() -> String {
 }
 
 /// Seconds since 1970 as `YYYY-MM-DDThh:mm:ssZ` (days to civil date after H. Hinnant).
-pub fn w3c_datetime(secs: i64) -> String {
+pub(crate) fn w3c_datetime(secs: i64) -> String {
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

@@ -19,7 +19,7 @@ impl<'w> Sink<'w> {
     }
 
     /// Sends `out` on once it holds a chunk.
-    pub fn spill(&mut self, out: &mut String) {
+    pub(crate) fn spill(&mut self, out: &mut String) {
         if out.len() >= CHUNK {
             self.send(out);
         }

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use crate::lang::Lang;
 
 /// Escapes text for XML element content and attribute values.
-pub fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -39,7 +39,7 @@ pub fn clean(s: &str) -> String {
 
 /// Run properties, in schema order: b, bCs, color, sz, szCs, lang.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct RPr {
+pub(crate) struct RPr {
     pub bold: bool,
     pub color: Option<&'static str>,
     /// Half-points.
@@ -91,7 +91,7 @@ fn latin_tag(l: Lang) -> &'static str {
 }
 
 /// The document's language, for its properties.
-pub fn lang_tag(l: Lang) -> &'static str {
+pub(crate) fn lang_tag(l: Lang) -> &'static str {
     match l {
         Lang::Ja => "ja-JP",
         Lang::En => "en-GB",
@@ -101,7 +101,7 @@ pub fn lang_tag(l: Lang) -> &'static str {
 /// Indentation in twips: `left` for every line, then either `hanging` (the first line
 /// starts further left, where the label sits) or `first_line`.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Ind {
+pub(crate) struct Ind {
     pub left: u32,
     pub hanging: u32,
     pub first_line: u32,
@@ -110,7 +110,7 @@ pub struct Ind {
 /// Paragraph properties, in schema order: pStyle, keepNext, pageBreakBefore, spacing, ind,
 /// jc, rPr.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct PPr {
+pub(crate) struct PPr {
     pub style: Option<&'static str>,
     pub keep_next: bool,
     /// Set, or cleared where the style sets it.

@@ -46,34 +46,34 @@ pub const COMPUTED: &[(&str, Type, &[&[&str]])] = {
 /// renamed one would pass every other check and silently change a cap, so the library is
 /// checked against `COMPUTE_INPUTS` as conditions are checked.
 pub mod input {
-    pub const BUDGET: &str = "budget_jpy";
-    pub const CAP_BASIS: &str = "cap_basis";
-    pub const CAP_MULTIPLE: &str = "cap_multiple";
-    pub const CAP_FIXED: &str = "cap_fixed_jpy";
-    pub const MONTHLY_FEE: &str = "monthly_fee_jpy";
-    pub const CYBER_INSURANCE: &str = "cyber_insurance";
-    pub const INSURANCE_MIN: &str = "insurance_min_jpy";
-    pub const PERSONAL_DATA: &str = "personal_data";
-    pub const PERSONAL_DATA_KINDS: &str = "personal_data_kinds";
-    pub const DATA_SUBJECTS: &str = "data_subjects";
-    pub const STANCE: &str = "stance";
-    pub const CUSTOMER_TYPE: &str = "customer_type";
-    pub const COMPONENTS: &str = "third_party_components";
-    pub const DATA_BREACH_CAP: &str = "data_breach_cap";
+    pub(crate) const BUDGET: &str = "budget_jpy";
+    pub(crate) const CAP_BASIS: &str = "cap_basis";
+    pub(crate) const CAP_MULTIPLE: &str = "cap_multiple";
+    pub(crate) const CAP_FIXED: &str = "cap_fixed_jpy";
+    pub(crate) const MONTHLY_FEE: &str = "monthly_fee_jpy";
+    pub(crate) const CYBER_INSURANCE: &str = "cyber_insurance";
+    pub(crate) const INSURANCE_MIN: &str = "insurance_min_jpy";
+    pub(crate) const PERSONAL_DATA: &str = "personal_data";
+    pub(crate) const PERSONAL_DATA_KINDS: &str = "personal_data_kinds";
+    pub(crate) const DATA_SUBJECTS: &str = "data_subjects";
+    pub(crate) const STANCE: &str = "stance";
+    pub(crate) const CUSTOMER_TYPE: &str = "customer_type";
+    pub(crate) const COMPONENTS: &str = "third_party_components";
+    pub(crate) const DATA_BREACH_CAP: &str = "data_breach_cap";
 
     /// `cap_basis` choices with a rule of their own (the others cap at the contract amount).
-    pub const BY_MULTIPLE: &str = "multiple";
-    pub const BY_FIXED: &str = "fixed";
-    pub const BY_ANNUAL_FEES: &str = "annual_fees";
-    pub const BY_INSURANCE: &str = "insurance";
-    pub const CAP_BASES: &[&str] = &[BY_MULTIPLE, BY_FIXED, BY_ANNUAL_FEES, BY_INSURANCE];
-    pub const BALANCED: &[&str] = &["balanced"];
+    pub(crate) const BY_MULTIPLE: &str = "multiple";
+    pub(crate) const BY_FIXED: &str = "fixed";
+    pub(crate) const BY_ANNUAL_FEES: &str = "annual_fees";
+    pub(crate) const BY_INSURANCE: &str = "insurance";
+    pub(crate) const CAP_BASES: &[&str] = &[BY_MULTIPLE, BY_FIXED, BY_ANNUAL_FEES, BY_INSURANCE];
+    pub(crate) const BALANCED: &[&str] = &["balanced"];
     /// `data_breach_cap` choices: no cap, or the general cap alone (else the super cap).
-    pub const UNCAPPED: &str = "uncapped";
-    pub const GENERAL_ONLY: &str = "general";
-    pub const BREACH_CAPS: &[&str] = &[UNCAPPED, GENERAL_ONLY];
+    pub(crate) const UNCAPPED: &str = "uncapped";
+    pub(crate) const GENERAL_ONLY: &str = "general";
+    pub(crate) const BREACH_CAPS: &[&str] = &[UNCAPPED, GENERAL_ONLY];
     /// Kinds compensated at the higher Benesse rate.
-    pub const SENSITIVE_KINDS: &[&str] = &[
+    pub(crate) const SENSITIVE_KINDS: &[&str] = &[
         "sensitive",
         "children",
         "payment_card",
@@ -82,13 +82,14 @@ pub mod input {
     ];
     // APPI Art. 26 and PPC Rules Art. 7: reportable even for one person. My Number leaks are
     // reported under the My Number Act (Art. 29-4) on thresholds of their own.
-    pub const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account"];
-    pub const CARD_KINDS: &[&str] = &["payment_card"];
-    pub const NATIONAL_GOVERNMENT: &str = "national_government";
-    pub const LOCAL_GOVERNMENT: &str = "local_government";
-    pub const EDUCATION: &str = "education";
-    pub const PUBLIC_CUSTOMERS: &[&str] = &[NATIONAL_GOVERNMENT, LOCAL_GOVERNMENT, EDUCATION];
-    pub const CARD_COMPONENTS: &[&str] = &["payment_module"];
+    pub(crate) const REPORTABLE_KINDS: &[&str] = &["sensitive", "payment_card", "bank_account"];
+    pub(crate) const CARD_KINDS: &[&str] = &["payment_card"];
+    pub(crate) const NATIONAL_GOVERNMENT: &str = "national_government";
+    pub(crate) const LOCAL_GOVERNMENT: &str = "local_government";
+    pub(crate) const EDUCATION: &str = "education";
+    pub(crate) const PUBLIC_CUSTOMERS: &[&str] =
+        &[NATIONAL_GOVERNMENT, LOCAL_GOVERNMENT, EDUCATION];
+    pub(crate) const CARD_COMPONENTS: &[&str] = &["payment_module"];
 }
 
 /// One answer `engine::compute` reads: its kind and the choices it names.

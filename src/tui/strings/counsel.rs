@@ -10,7 +10,7 @@ pub fn get(lang: Lang) -> &'static Counsel {
 }
 
 /// The title of the one-line prompt for the reason to exclude an article.
-pub fn exclude_title(label: &str, lang: Lang) -> String {
+pub(crate) fn exclude_title(label: &str, lang: Lang) -> String {
     fill(&get(lang).exclude_title, &[("label", label)])
 }
 
@@ -19,7 +19,7 @@ pub fn note_title(label: &str, lang: Lang) -> String {
 }
 
 /// The editor's title: whose wording, in which language.
-pub fn text_title(label: &str, text_lang: Lang, lang: Lang) -> String {
+pub(crate) fn text_title(label: &str, text_lang: Lang, lang: Lang) -> String {
     let c = get(lang);
     let title = match text_lang {
         Lang::Ja => &c.text_title_ja,
@@ -61,7 +61,7 @@ pub enum Done {
 }
 
 /// The editor could not be run or read back.
-pub fn editor_failed(editor: &str, why: &str, lang: Lang) -> String {
+pub(crate) fn editor_failed(editor: &str, why: &str, lang: Lang) -> String {
     fill(
         &get(lang).editor_failed,
         &[("editor", editor), ("why", why)],
@@ -69,7 +69,7 @@ pub fn editor_failed(editor: &str, why: &str, lang: Lang) -> String {
 }
 
 /// A change refused because other articles cite the clause it takes out.
-pub fn refused_citing(articles: &[String], lang: Lang) -> String {
+pub(crate) fn refused_citing(articles: &[String], lang: Lang) -> String {
     let c = get(lang);
     let articles = articles.join(&c.citing_sep);
     fill(&c.refused_citing, &[("articles", &articles)])

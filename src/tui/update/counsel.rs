@@ -23,7 +23,7 @@ use diff::open_diff;
 pub use edit::{edit_key, edited};
 
 /// The keys of the preview that act on the selected article.
-pub fn preview_action(app: &mut App, action: Action) -> Vec<Effect> {
+pub(crate) fn preview_action(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::NextPane => select(app, 1),
         Action::PrevPane => select(app, -1),
@@ -337,7 +337,7 @@ fn refusal(app: &App, e: &crate::error::Error) -> String {
 }
 
 /// A key in the position chooser.
-pub fn positions_key(app: &mut App, action: Action) -> Vec<Effect> {
+pub(crate) fn positions_key(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(mut chooser) = app.positions.take() else {
         app.overlay = None;
         return vec![];
@@ -380,7 +380,7 @@ pub fn positions_key(app: &mut App, action: Action) -> Vec<Effect> {
 }
 
 /// y / n on removing an article counsel added.
-pub fn remove_key(app: &mut App, action: Action) -> Vec<Effect> {
+pub(crate) fn remove_key(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Yes => {
             app.overlay = None;

@@ -158,7 +158,7 @@ pub fn export(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// Asks before quitting loses typing or unsaved answers.
-pub fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
+pub(crate) fn confirm_quit(frame: &mut Frame, app: &App, area: Rect) {
     let s = strings::get(app.lang);
     let why = if app.save_error.is_some() {
         &s.quit_unsaved
