@@ -30,6 +30,17 @@ use crate::lang::Lang;
 /// Level 1 is faster still but half as large again.
 const DEFLATE_LEVEL: i64 = 2;
 
+/// How every part of a Word package secdraft writes is stored: deflated at
+/// [`DEFLATE_LEVEL`], with a fixed time and mode so that the same input gives the same
+/// bytes.
+pub(crate) fn entry_options() -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(DEFLATE_LEVEL))
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644)
+}
+
 /// The bytes of the `.docx` package. The same document and options give the same bytes:
 /// every entry carries the zip epoch as its time, and `created` comes from the caller.
 pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<Vec<u8>, String> {
@@ -106,11 +117,7 @@ pub fn export(doc: &Document, opts: &ExportOptions, labels: &Labels) -> Result<V
         after.push(("word/theme/theme1.xml", theme.to_string()));
     }
     let mut zip: Package = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(DEFLATE_LEVEL))
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
+    let options = entry_options();
     for (name, text) in &before {
         add(&mut zip, name, options, |z| z.write_all(text.as_bytes()))?;
     }

@@ -5,8 +5,7 @@
 
 use std::io::{Read, Write};
 
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+use zip::{ZipArchive, ZipWriter};
 
 use super::{Block, Run};
 use crate::export::docx::parts;
@@ -31,11 +30,7 @@ pub(crate) fn repackage(package: &[u8], replace: &[(&str, String)]) -> Result<Ve
     let mut zip = ZipArchive::new(std::io::Cursor::new(package))
         .map_err(|e| format!("cannot read the Word package: {e}"))?;
     let mut out = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    // As the rider's writer sets its entries.
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
+    let options = crate::export::docx::entry_options();
     let fail = |e: &dyn std::fmt::Display| format!("cannot build the Word package: {e}");
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(|e| fail(&e))?;
