@@ -104,20 +104,29 @@ impl MetaKey {
     }
 }
 
+/// The field of `$fields` named by the meta key `$key`: the answers' `[meta]` and the
+/// catalogue's words for it have one field per key, named as the key.
+macro_rules! meta_field {
+    ($fields:expr, $key:expr) => {
+        match $key {
+            MetaKey::ProjectName => &$fields.project_name,
+            MetaKey::Customer => &$fields.customer,
+            MetaKey::Vendor => &$fields.vendor,
+            MetaKey::Date => &$fields.date,
+            MetaKey::MainContract => &$fields.main_contract,
+            MetaKey::MainContractDate => &$fields.main_contract_date,
+            MetaKey::CustomerAddress => &$fields.customer_address,
+            MetaKey::CustomerSignatory => &$fields.customer_signatory,
+            MetaKey::VendorAddress => &$fields.vendor_address,
+            MetaKey::VendorSignatory => &$fields.vendor_signatory,
+        }
+    };
+}
+pub(crate) use meta_field;
+
 impl Meta {
     pub fn get(&self, key: MetaKey) -> &str {
-        match key {
-            MetaKey::ProjectName => &self.project_name,
-            MetaKey::Customer => &self.customer,
-            MetaKey::Vendor => &self.vendor,
-            MetaKey::Date => &self.date,
-            MetaKey::MainContract => &self.main_contract,
-            MetaKey::MainContractDate => &self.main_contract_date,
-            MetaKey::CustomerAddress => &self.customer_address,
-            MetaKey::CustomerSignatory => &self.customer_signatory,
-            MetaKey::VendorAddress => &self.vendor_address,
-            MetaKey::VendorSignatory => &self.vendor_signatory,
-        }
+        meta_field!(self, key)
     }
 
     /// Sets a field to the value exactly as given: the readers refuse what a one-line

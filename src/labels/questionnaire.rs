@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::answers::MetaKey;
+use crate::answers::{MetaKey, meta_field};
 
 /// The questionnaire's words (the questions, choices and help are the library's).
 #[derive(Debug, Deserialize, Serialize)]
@@ -121,18 +121,7 @@ pub struct ByMeta {
 
 impl ByMeta {
     pub fn get(&self, key: MetaKey) -> &str {
-        match key {
-            MetaKey::ProjectName => &self.project_name,
-            MetaKey::Customer => &self.customer,
-            MetaKey::Vendor => &self.vendor,
-            MetaKey::Date => &self.date,
-            MetaKey::MainContract => &self.main_contract,
-            MetaKey::MainContractDate => &self.main_contract_date,
-            MetaKey::CustomerAddress => &self.customer_address,
-            MetaKey::CustomerSignatory => &self.customer_signatory,
-            MetaKey::VendorAddress => &self.vendor_address,
-            MetaKey::VendorSignatory => &self.vendor_signatory,
-        }
+        meta_field!(self, key)
     }
 }
 
