@@ -72,20 +72,40 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
+/// Where a problem is, as every message begins: `file:line:col: [id] key:`.
+pub(crate) struct Place<'a> {
+    pub file: &'a str,
+    pub pos: Option<(usize, usize)>,
+    pub id: Option<&'a str>,
+    pub key: Option<&'a str>,
+}
+
+impl fmt::Display for Place<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
         if let Some((line, col)) = self.pos {
             write!(f, ":{line}:{col}")?;
         }
         write!(f, ":")?;
-        if let Some(id) = &self.id {
+        if let Some(id) = self.id {
             write!(f, " [{id}]")?;
         }
-        if let Some(key) = &self.key {
+        if let Some(key) = self.key {
             write!(f, " {key}:")?;
         }
-        write!(f, " {}", self.message)
+        Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let place = Place {
+            file: &self.file,
+            pos: self.pos,
+            id: self.id.as_deref(),
+            key: self.key.as_deref(),
+        };
+        write!(f, "{place} {}", self.message)
     }
 }
 

@@ -274,7 +274,13 @@ impl Exporter {
                 .collect();
             ctx.insert("rows", &rows);
         }
-        let _watch = crate::render::watch::rendering(name, crate::render::watch::DOCUMENT_TIME);
+        let place = crate::error::Place {
+            file: name,
+            pos: None,
+            id: None,
+            key: None,
+        };
+        let _watch = crate::render::watch::rendering(place, crate::render::watch::DOCUMENT_TIME);
         tera.render(name, &ctx)
             .map(String::into_bytes)
             .map_err(|e| Diagnostics(vec![template_diag(&e, name)]))

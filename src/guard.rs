@@ -69,7 +69,8 @@ fn book(bytes: isize) {
     }
 }
 
-/// Ends the run: exit 2, naming the text and what it spent.
+/// Ends the run: exit 2, naming the text (as a message begins: `file:line:col: [id] key:`)
+/// and what it spent.
 fn fail(text: &str, what: &str) -> ! {
     if let Some(cleanup) = CLEANUP.get() {
         cleanup();
@@ -77,7 +78,7 @@ fn fail(text: &str, what: &str) -> ! {
     // No panic if standard error is closed: the exit code still tells.
     let _ = writeln!(
         std::io::stderr(),
-        "{text}: template: the template budget is spent: {what}"
+        "{text} template: the template budget is spent: {what}"
     );
     std::process::exit(2)
 }

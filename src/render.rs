@@ -20,7 +20,7 @@ use crate::document::{
     parse_body,
 };
 use crate::engine::Assembly;
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, Place};
 use crate::lang::{Bilingual, Lang, bi};
 use crate::library::model::{COMPUTED, Origin};
 use crate::library::{Clause, Library, WarningRule, annex};
@@ -81,17 +81,19 @@ impl Templated<'_> {
     }
 }
 
-/// A text as its errors name it (`file:line:col: [id] key.lang`), for the guard's message.
+/// A text as its errors name it (`file:line:col: [id] key.lang:`), for the guard's message.
 struct Named<'a>(&'a Templated<'a>, Lang);
 
 impl std::fmt::Display for Named<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Named(t, lang) = self;
-        write!(f, "{}", t.origin.file)?;
-        if let Some((line, col)) = t.origin.field(t.key).or(t.origin.pos) {
-            write!(f, ":{line}:{col}")?;
-        }
-        write!(f, ": [{}] {}", t.id, t.key(*lang))
+        let place = Place {
+            file: &t.origin.file,
+            pos: t.origin.field(t.key).or(t.origin.pos),
+            id: Some(t.id),
+            key: Some(&t.key(*lang)),
+        };
+        write!(f, "{place}")
     }
 }
 

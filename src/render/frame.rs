@@ -123,10 +123,13 @@ impl Frame {
         let mut diags = Vec::new();
         let mut render = |lang: Lang, key: &str, ctx: &Context| {
             let n = name(lang, key);
-            let _watch = super::watch::rendering(
-                format_args!("{}: {n}", self.file),
-                super::watch::TEXT_TIME,
-            );
+            let place = crate::error::Place {
+                file: &self.file,
+                pos: None,
+                id: None,
+                key: Some(&n),
+            };
+            let _watch = super::watch::rendering(place, super::watch::TEXT_TIME);
             tera.render(&n, ctx).unwrap_or_else(|e| {
                 diags.push(self.diag(&n, &e));
                 String::new()

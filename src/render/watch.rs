@@ -30,7 +30,7 @@ struct Slot {
     serial: AtomicU64,
     /// The time it may take, in milliseconds.
     allowed: AtomicU64,
-    /// The text being rendered, as an error message names it.
+    /// The text being rendered, as an error message begins (`error::Place`).
     name: Mutex<String>,
 }
 
